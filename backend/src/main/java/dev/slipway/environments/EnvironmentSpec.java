@@ -1,0 +1,15 @@
+package dev.slipway.environments;
+
+/**
+ * An environment to create, or the new state of one.
+ *
+ * @param name                 1 to 16 characters, a DNS label (it appears in namespace names)
+ * @param cluster              the name of the cluster it deploys to
+ * @param namespaceTemplate    see {@link NamespaceRule}
+ * @param createNamespace      whether Slipway creates the namespace when it is missing; off when the
+ *                             cluster's admins create namespaces themselves
+ * @param protectedEnvironment whether deploying needs a team maintainer
+ */
+public record EnvironmentSpec(String name, String description, String cluster, String namespaceTemplate,
+                              boolean createNamespace, boolean protectedEnvironment) {
+}

@@ -1,0 +1,21 @@
+package dev.slipway.environments;
+
+import dev.slipway.clusters.ClusterKind;
+
+/**
+ * An environment as everyone sees it.
+ *
+ * @param position 1 for the first stage; releases are promoted towards higher positions
+ */
+public record EnvironmentView(String name, String description, int position, String cluster, ClusterKind clusterKind,
+                              String namespaceTemplate, boolean createNamespace, boolean protectedEnvironment) {
+
+    /** True when this environment deploys to the sandbox, which only simulates. */
+    public boolean simulated() {
+        return clusterKind == ClusterKind.SANDBOX;
+    }
+
+    public String namespaceFor(String team, String app) {
+        return NamespaceRule.render(namespaceTemplate, team, app, name);
+    }
+}

@@ -1,0 +1,73 @@
+package dev.slipway.security;
+
+import dev.slipway.api.ProblemWriter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates API requests that carry {@code Authorization: Bearer <token>}. A request that presents
+ * a token which does not work is answered 401 at once rather than treated as anonymous, so a script
+ * learns that its token is the problem.
+ */
+class ApiTokenFilter extends OncePerRequestFilter {
+
+    private final ApiTokenService tokens;
+    private final ProblemWriter problems;
+    private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
+
+    ApiTokenFilter(ApiTokenService tokens, ProblemWriter problems) {
+        this.tokens = tokens;
+        this.problems = problems;
+    }
+
+    static boolean hasBearerToken(HttpServletRequest request) {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (header == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (!hasBearerToken(request)) {
+            unauthorized(response, "The Authorization header must be 'Bearer <token>'. Create a token under"
+                    + " Account > API tokens in the Slipway UI.");
+            return;
+        }
+        Optional<SlipwayPrincipal> principal = tokens.authenticate(header.substring(7).strip());
+        if (principal.isEmpty()) {
+            unauthorized(response, "The API token is not valid: it is unknown, revoked or expired, or its owner is"
+                    + " disabled. Create a new token under Account > API tokens.");
+            return;
+        }
+        SecurityContext context = contexts.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                principal.get(), null, principal.get().getAuthorities()));
+        contexts.setContext(context);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            contexts.clearContext();
+        }
+    }
+
+    private void unauthorized(HttpServletResponse response, String detail) throws IOException {
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"slipway\", error=\"invalid_token\"");
+        problems.write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Invalid API token", detail);
+    }
+}

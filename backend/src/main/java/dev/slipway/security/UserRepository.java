@@ -1,0 +1,32 @@
+package dev.slipway.security;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface UserRepository extends JpaRepository<User, Long> {
+
+    Optional<User> findByUsername(String username);
+
+    boolean existsByUsername(String username);
+
+    List<User> findAllByOrderByUsernameAsc();
+
+    /** Enabled platform admins; the last one may not be demoted or disabled, or nobody could administer. */
+    @Query("select count(u) from User u where u.platformAdmin = true and u.enabled = true")
+    long countActiveAdmins();
+
+    /**
+     * Enabled users whose username or display name contains {@code text} (already lowercased and
+     * LIKE-escaped), for pickers such as "add a team member".
+     */
+    @Query("""
+            select u from User u
+            where u.enabled = true
+              and (lower(u.username) like concat('%', :text, '%') escape '\\'
+                   or lower(u.displayName) like concat('%', :text, '%') escape '\\')
+            order by u.username""")
+    List<User> findEnabledMatching(String text, Limit limit);
+}

@@ -1,0 +1,6 @@
+package dev.slipway.settings;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface PlatformSettingRepository extends JpaRepository<PlatformSetting, String> {
+}

@@ -1,0 +1,93 @@
+package dev.slipway.environments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.slipway.clusters.ClusterKind;
+import dev.slipway.clusters.ClusterService;
+import dev.slipway.clusters.ClusterSpec;
+import dev.slipway.shared.Actor;
+import dev.slipway.shared.FieldProblem;
+import dev.slipway.shared.InvalidInputException;
+import dev.slipway.testing.Fixtures;
+import dev.slipway.testing.SlipwayTest;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@SlipwayTest
+class EnvironmentServiceTest {
+
+    @Autowired
+    EnvironmentService environments;
+    @Autowired
+    ClusterService clusters;
+    @Autowired
+    Fixtures fixtures;
+
+    Actor admin;
+    String cluster;
+
+    @BeforeEach
+    void setUp() {
+        admin = fixtures.admin();
+        cluster = Fixtures.unique("c");
+        clusters.register(admin, ClusterSpec.sandbox(cluster, ""));
+    }
+
+    @Test
+    void a_fresh_database_has_dev_staging_and_prod_on_the_sandbox_with_prod_protected() {
+        // other tests add environments to the shared database; the seeded three keep their order
+        List<EnvironmentView> all = environments.list().stream()
+                .filter(e -> List.of("dev", "staging", "prod").contains(e.name())).toList();
+
+        assertThat(all).extracting(EnvironmentView::name).containsExactly("dev", "staging", "prod");
+        assertThat(all).allSatisfy(e -> {
+            assertThat(e.cluster()).isEqualTo("sandbox");
+            assertThat(e.clusterKind()).isEqualTo(ClusterKind.SANDBOX);
+        });
+        assertThat(all.get(2).protectedEnvironment()).isTrue();
+    }
+
+    @Test
+    void a_new_environment_goes_last_and_can_be_moved_earlier() {
+        String name = Fixtures.unique("qa");
+        environments.create(admin, new EnvironmentSpec(name, "QA", cluster, "{team}-{env}", false, false));
+        List<String> before = environments.list().stream().map(EnvironmentView::name).toList();
+        assertThat(before.getLast()).isEqualTo(name);
+
+        List<String> after = environments.move(admin, name, true).stream().map(EnvironmentView::name).toList();
+
+        assertThat(after.get(after.size() - 2)).isEqualTo(name);
+        assertThat(after.getLast()).isEqualTo(before.get(before.size() - 2));
+    }
+
+    @Test
+    void two_environments_on_one_cluster_may_not_share_namespaces() {
+        String first = Fixtures.unique("one");
+        environments.create(admin, new EnvironmentSpec(first, "", cluster, "{team}-shared", true, false));
+
+        assertThatThrownBy(() -> environments.create(admin,
+                new EnvironmentSpec(Fixtures.unique("two"), "", cluster, "{team}-shared", true, false)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining(first);
+    }
+
+    @Test
+    void invalid_environments_name_every_problem() {
+        assertThatThrownBy(() -> environments.create(admin,
+                new EnvironmentSpec("Production!", "x".repeat(600), "no-such-cluster", "{application}", true, false)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .extracting(FieldProblem::field)
+                        .containsExactlyInAnyOrder("name", "description", "namespaceTemplate"));
+        assertThatThrownBy(() -> environments.create(admin,
+                new EnvironmentSpec(Fixtures.unique("e"), "", "no-such-cluster", "{app}-{env}", true, false)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("no cluster 'no-such-cluster'");
+    }
+
+    @Test
+    void a_taken_name_is_refused() {
+        assertThatThrownBy(() -> environments.create(admin, new EnvironmentSpec("dev", "", cluster, "{app}-x", true, false)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("already exists");
+    }
+}
