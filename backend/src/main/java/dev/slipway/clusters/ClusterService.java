@@ -80,7 +80,9 @@ public class ClusterService {
         if (!Text.clean(spec.name()).equals(name)) {
             throw new InvalidInputException("name", "cannot be changed; register a new cluster instead");
         }
-        ClusterRules.check(spec, cluster.credentialsId() != null);
+        // a token cannot serve as a kubeconfig or the reverse: switching the kind of auth needs new credentials
+        boolean sameAuth = cluster.toView().auth() == spec.auth();
+        ClusterRules.check(spec, cluster.credentialsId() != null && sameAuth);
         describe(cluster, spec, clock.instant());
         audit.record(actor, "cluster.changed", "cluster", name, null, auditDetails(spec));
         return cluster.toView();

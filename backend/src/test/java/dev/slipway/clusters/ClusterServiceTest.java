@@ -137,4 +137,17 @@ class ClusterServiceTest {
         clusters.delete(admin, cluster);
         assertThat(clusters.list(admin)).extracting(ClusterView::name).doesNotContain(cluster);
     }
+
+    @Test
+    void switching_from_a_token_to_a_kubeconfig_needs_the_kubeconfig() {
+        Actor admin = fixtures.admin();
+        String name = Fixtures.unique("switch");
+        clusters.register(admin, tokenCluster(name, "a-token"));
+
+        assertThatThrownBy(() -> clusters.update(admin, name, new ClusterSpec(name, ClusterKind.KUBERNETES, "",
+                ClusterAuth.KUBECONFIG, null, null, false, null)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .extracting(FieldProblem::field).containsExactly("credentials"));
+        assertThat(clusters.get(admin, name).auth()).isEqualTo(ClusterAuth.TOKEN);
+    }
 }
