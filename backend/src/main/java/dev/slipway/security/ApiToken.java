@@ -66,10 +66,13 @@ class ApiToken {
         return revokedAt == null && (expiresAt == null || now.isBefore(expiresAt));
     }
 
-    void revoke(Instant now) {
-        if (revokedAt == null) {
-            revokedAt = now;
+    /** Revokes the token; false when it already was, so the first revocation time stays. */
+    boolean revoke(Instant now) {
+        if (revokedAt != null) {
+            return false;
         }
+        revokedAt = now;
+        return true;
     }
 
     ApiTokenView toView() {

@@ -87,9 +87,10 @@ public class ApiTokenService {
     public void revoke(Actor actor, long tokenId) {
         ApiToken token = tokens.findById(tokenId).filter(t -> t.userId() == actor.userId())
                 .orElseThrow(() -> new NotFoundException("You have no API token with id " + tokenId + "."));
-        token.revoke(clock.instant());
-        audit.record(actor, "api-token.revoked", "user", actor.username(), null,
-                Map.of("name", token.toView().name(), "prefix", token.toView().prefix()));
+        if (token.revoke(clock.instant())) {
+            audit.record(actor, "api-token.revoked", "user", actor.username(), null,
+                    Map.of("name", token.toView().name(), "prefix", token.toView().prefix()));
+        }
     }
 
     /**

@@ -1,7 +1,11 @@
 package dev.slipway.security;
 
 import dev.slipway.shared.Actor;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.CredentialsContainer;
@@ -24,18 +28,37 @@ public final class SlipwayPrincipal implements UserDetails, CredentialsContainer
     private @Nullable String passwordHash;
     private final boolean platformAdmin;
     private final boolean enabled;
+    /** Changes whenever the password does, so sessions opened with an old password can be ended. */
+    private final String credentialsStamp;
 
-    SlipwayPrincipal(long userId, String username, @Nullable String passwordHash, boolean platformAdmin,
-                     boolean enabled) {
+    SlipwayPrincipal(long userId, String username, String passwordHash, boolean platformAdmin, boolean enabled) {
         this.userId = userId;
         this.username = username;
         this.passwordHash = passwordHash;
         this.platformAdmin = platformAdmin;
         this.enabled = enabled;
+        this.credentialsStamp = stamp(passwordHash);
+    }
+
+    private static String stamp(String passwordHash) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(passwordHash.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
     }
 
     public long userId() {
         return userId;
+    }
+
+    public boolean platformAdmin() {
+        return platformAdmin;
+    }
+
+    String credentialsStamp() {
+        return credentialsStamp;
     }
 
     /** The actor as of login (form) or of this request (API token). */

@@ -1,9 +1,11 @@
 package dev.slipway.security;
 
+import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 interface UserRepository extends JpaRepository<User, Long> {
@@ -14,9 +16,13 @@ interface UserRepository extends JpaRepository<User, Long> {
 
     List<User> findAllByOrderByUsernameAsc();
 
-    /** Enabled platform admins; the last one may not be demoted or disabled, or nobody could administer. */
-    @Query("select count(u) from User u where u.platformAdmin = true and u.enabled = true")
-    long countActiveAdmins();
+    /**
+     * Enabled platform admins, locked until the transaction ends; the last one may not be demoted or
+     * disabled, or nobody could administer Slipway.
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select u from User u where u.platformAdmin = true and u.enabled = true")
+    List<User> lockActiveAdmins();
 
     /**
      * Enabled users whose username or display name contains {@code text} (already lowercased and

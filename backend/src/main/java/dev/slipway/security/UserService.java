@@ -50,6 +50,19 @@ public class UserService {
                 .orElseThrow(() -> new ForbiddenException("Your account is disabled. Ask a platform admin to enable it."));
     }
 
+    /**
+     * The principal of an enabled user as the database says now, without the password hash; empty when
+     * the account is disabled or gone. Keeps signed-in sessions in step with the users table.
+     */
+    @Transactional(readOnly = true)
+    public Optional<SlipwayPrincipal> principal(long userId) {
+        return users.findById(userId).filter(User::enabled).map(u -> {
+            SlipwayPrincipal principal = u.toPrincipal();
+            principal.eraseCredentials();
+            return principal;
+        });
+    }
+
     @Transactional
     public UserView create(Actor actor, NewUser user) {
         requireAdmin(actor, "create users");
@@ -117,7 +130,7 @@ public class UserService {
         if (user.platformAdmin() == platformAdmin) {
             return user.toView();
         }
-        if (!platformAdmin && user.enabled() && users.countActiveAdmins() == 1) {
+        if (!platformAdmin && user.enabled() && lockActiveAdmins() == 1) {
             throw new ConflictException("'" + username + "' is the last platform admin. Make someone else an admin"
                     + " first, or nobody could administer Slipway.");
         }
@@ -136,7 +149,7 @@ public class UserService {
         if (!enabled && user.id() == actor.userId()) {
             throw new ConflictException("You cannot disable your own account; ask another platform admin.");
         }
-        if (!enabled && user.platformAdmin() && users.countActiveAdmins() == 1) {
+        if (!enabled && user.platformAdmin() && lockActiveAdmins() == 1) {
             throw new ConflictException("'" + username + "' is the last platform admin and cannot be disabled.");
         }
         user.changeEnabled(enabled, clock.instant());
@@ -177,6 +190,14 @@ public class UserService {
         new InputCheck().field("newPassword", Credentials.passwordProblem(newPassword, user.username())).throwIfInvalid();
         user.changePasswordHash(passwordEncoder.encode(newPassword), clock.instant());
         audit.record(actor, "user.password-changed", "user", user.username(), null, Map.of());
+    }
+
+    /**
+     * Counts the active admins while holding their rows, so two admins demoting each other at the same
+     * moment cannot both pass the "not the last admin" check.
+     */
+    private long lockActiveAdmins() {
+        return users.lockActiveAdmins().size();
     }
 
     private User load(String username) {

@@ -4,6 +4,8 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.slipway.security.SlipwayPrincipal;
 import dev.slipway.security.UserService;
 import dev.slipway.shared.Actor;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,6 +34,15 @@ public class CurrentUser {
     /** For showing or hiding admin navigation; the services check again on every action. */
     public boolean isPlatformAdmin() {
         return actor().platformAdmin();
+    }
+
+    /**
+     * Puts the user's current principal into this session, after they changed their own password: this
+     * session stays signed in while their other sessions end at their next request.
+     */
+    public void refreshSession() {
+        users.principal(principal().userId()).ifPresent(fresh -> SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(fresh, null, fresh.getAuthorities())));
     }
 
     public void logout() {

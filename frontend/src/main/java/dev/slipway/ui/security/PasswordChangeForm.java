@@ -87,6 +87,7 @@ class PasswordChangeForm extends VerticalLayout {
         }
         model = new Model();
         binder.setBean(model);
-        Notifications.success("Password changed. Use the new one the next time you sign in.");
+        user.refreshSession();
+        Notifications.success("Password changed. Your other sessions are signed out.");
     }
 }

@@ -51,7 +51,7 @@ class SecurityViewsTest extends SpringBrowserlessTest {
     }
 
     @Test
-    void changes_display_name() {
+    void a_user_changes_their_display_name() {
         Actor me = newUser();
         support.signIn(me);
         navigate(AccountView.class);
@@ -61,7 +61,7 @@ class SecurityViewsTest extends SpringBrowserlessTest {
     }
 
     @Test
-    void password_change_checks_fields_and_current_password() {
+    void a_password_change_needs_the_current_password_and_a_strong_new_one() {
         Actor me = newUser();
         support.signIn(me);
         navigate(AccountView.class);
@@ -82,12 +82,13 @@ class SecurityViewsTest extends SpringBrowserlessTest {
         test(current).setValue("correct-horse-battery");
         test($(Button.class).withText("Change password").single()).click();
         assertThat($(PasswordField.class).withLabel("Current password").single().getValue()).isEmpty();
-        System.out.println("DBG notifications: " + $(Notification.class).all().stream().map(n -> test(n).getText()).toList());
+        assertThat($(Notification.class).all()).extracting(n -> test(n).getText())
+                .contains("Password changed. Your other sessions are signed out.");
     }
 
     @Test
     @SuppressWarnings("unchecked")
-    void creates_shows_and_revokes_token() {
+    void an_api_token_is_shown_once_listed_by_prefix_and_revocable() {
         Actor me = newUser();
         support.signIn(me);
         navigate(AccountView.class);
@@ -106,14 +107,13 @@ class SecurityViewsTest extends SpringBrowserlessTest {
         assertThat(secret.getValue()).startsWith("slw_");
         assertThat(secret.isReadOnly()).isTrue();
         assertThat($(Paragraph.class).withText("Copy it now: Slipway keeps only a hash and cannot show it again.").exists()).isTrue();
-        System.out.println("DBG curl: " + $(Pre.class).single().getText());
+        assertThat($(Pre.class).single().getText()).contains("Authorization: Bearer " + secret.getValue()).contains("/api/v1/me");
         assertThat(tokens.authenticate(secret.getValue())).isPresent();
         test($(Button.class).withText("Done").single()).click();
 
         grid = $(Grid.class).single();
         assertThat(test(grid).size()).isEqualTo(1);
-        System.out.println("DBG row: " + test(grid).getCellText(0, 0) + " | " + test(grid).getCellText(0, 1) + " | "
-                + test(grid).getCellText(0, 3) + " | " + test(grid).getCellText(0, 4));
+        assertThat(test(grid).getCellText(0, 0)).isEqualTo("ci");
         assertThat(((Badge) test(grid).getCellComponent(0, 5)).getText()).isEqualTo("Active");
 
         // a second token with the same name lands on the field
@@ -145,7 +145,7 @@ class SecurityViewsTest extends SpringBrowserlessTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void admin_creates_user_disables_enables_resets_and_last_admin_is_refused() {
+    void an_admin_manages_users_but_cannot_remove_the_last_admin() {
         support.signIn(support.admin());
         navigate(UsersView.class);
         test($(Button.class).withText("New user").single()).click();
@@ -183,7 +183,8 @@ class SecurityViewsTest extends SpringBrowserlessTest {
                 .containsExactly("Revoke admin", "Reset password");
         test(button(grid, me, "Revoke admin")).click();
         test($(ConfirmDialog.class).single()).confirm();
-        System.out.println("DBG notifications: " + $(Notification.class).all().stream().map(n -> test(n).getText()).toList());
+        assertThat($(Notification.class).all()).extracting(n -> test(n).getText())
+                .anySatisfy(text -> assertThat(text).contains("last platform admin"));
         assertThat(users.find("admin").orElseThrow().platformAdmin()).isTrue();
 
         // make the new user an admin, then revoke
@@ -199,16 +200,14 @@ class SecurityViewsTest extends SpringBrowserlessTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void admin_steps_down_and_is_sent_to_root() {
+    void an_admin_can_step_down_while_another_admin_remains() {
         String name = UiTestSupport.unique("second-admin");
         users.create(support.admin(), new NewUser(name, "", "correct-horse-battery", true));
         support.signIn(users.actor(users.idOf(name)));
         navigate(UsersView.class);
         Grid<UserView> grid = $(Grid.class).single();
         test(button(grid, rowOf(grid, name), "Revoke admin")).click();
-        ConfirmDialog confirm = $(ConfirmDialog.class).single();
-        System.out.println("DBG confirm: " + test(confirm).getHeader() + " / " + test(confirm).getText());
-        test(confirm).confirm();
+        test($(ConfirmDialog.class).single()).confirm();
         assertThat(users.find(name).orElseThrow().platformAdmin()).isFalse();
     }
 }
