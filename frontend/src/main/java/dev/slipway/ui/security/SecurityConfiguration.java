@@ -22,6 +22,8 @@ class SecurityConfiguration {
     @Bean
     @Order(10)
     SecurityFilterChain uiSecurity(HttpSecurity http, UserService users) throws Exception {
+        // The application stylesheet is needed by the login page too; Vaadin's configurer only opens its own files.
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles/**").permitAll());
         return http
                 .with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class))
                 .addFilterAfter(new SessionFreshnessFilter(users), SecurityContextHolderFilter.class)
