@@ -1,7 +1,6 @@
 package dev.slipway.audit;
 
 import dev.slipway.shared.Actor;
-import dev.slipway.shared.ForbiddenException;
 import dev.slipway.shared.Text;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -51,9 +50,7 @@ public class AuditLog {
     /** The newest entries first. Only platform admins may browse the whole log. */
     @Transactional(readOnly = true)
     public Page<AuditEntry> search(Actor actor, AuditQuery query, Pageable pageable) {
-        if (!actor.platformAdmin()) {
-            throw new ForbiddenException("Only platform admins may browse the audit log.");
-        }
+        actor.requirePlatformAdmin("browse the audit log");
         Pageable newestFirst = PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(),
                 Sort.by(Sort.Order.desc("occurredAt"), Sort.Order.desc("id")));
         return repository.findAll(matching(query), newestFirst).map(AuditEvent::toEntry);

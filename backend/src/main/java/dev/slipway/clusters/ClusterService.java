@@ -4,7 +4,6 @@ import dev.slipway.audit.AuditLog;
 import dev.slipway.encryption.Envelopes;
 import dev.slipway.shared.Actor;
 import dev.slipway.shared.ConflictException;
-import dev.slipway.shared.ForbiddenException;
 import dev.slipway.shared.InvalidInputException;
 import dev.slipway.shared.NotFoundException;
 import dev.slipway.shared.Text;
@@ -38,19 +37,19 @@ public class ClusterService {
 
     @Transactional(readOnly = true)
     public List<ClusterView> list(Actor actor) {
-        requireAdmin(actor, "see cluster settings");
+        actor.requirePlatformAdmin("see cluster settings");
         return clusters.findAllByOrderByNameAsc().stream().map(Cluster::toView).toList();
     }
 
     @Transactional(readOnly = true)
     public ClusterView get(Actor actor, String name) {
-        requireAdmin(actor, "see cluster settings");
+        actor.requirePlatformAdmin("see cluster settings");
         return load(name).toView();
     }
 
     @Transactional
     public ClusterView register(Actor actor, ClusterSpec spec) {
-        requireAdmin(actor, "register clusters");
+        actor.requirePlatformAdmin("register clusters");
         ClusterRules.check(spec, false);
         String name = Text.clean(spec.name());
         if (clusters.existsByName(name)) {
@@ -71,7 +70,7 @@ public class ClusterService {
     /** Changes a cluster; credentials are kept unless new ones are given. The kind cannot change. */
     @Transactional
     public ClusterView update(Actor actor, String name, ClusterSpec spec) {
-        requireAdmin(actor, "change clusters");
+        actor.requirePlatformAdmin("change clusters");
         Cluster cluster = load(name);
         if (spec.kind() != cluster.kind()) {
             throw new InvalidInputException("kind", "cannot change from " + cluster.kind() + " to " + spec.kind()
@@ -90,7 +89,7 @@ public class ClusterService {
 
     @Transactional
     public void delete(Actor actor, String name) {
-        requireAdmin(actor, "delete clusters");
+        actor.requirePlatformAdmin("delete clusters");
         Cluster cluster = load(name);
         UUID credentials = cluster.credentialsId();
         try {
@@ -161,9 +160,4 @@ public class ClusterService {
         return clusters.findByName(name).orElseThrow(() -> new NotFoundException("There is no cluster '" + name + "'."));
     }
 
-    private static void requireAdmin(Actor actor, String what) {
-        if (!actor.platformAdmin()) {
-            throw new ForbiddenException("Only platform admins may " + what + ".");
-        }
-    }
 }

@@ -5,7 +5,6 @@ import dev.slipway.clusters.ClusterService;
 import dev.slipway.clusters.ClusterView;
 import dev.slipway.shared.Actor;
 import dev.slipway.shared.ConflictException;
-import dev.slipway.shared.ForbiddenException;
 import dev.slipway.shared.InputCheck;
 import dev.slipway.shared.InvalidInputException;
 import dev.slipway.shared.NotFoundException;
@@ -57,7 +56,7 @@ public class EnvironmentService {
 
     @Transactional
     public EnvironmentView create(Actor actor, EnvironmentSpec spec) {
-        requireAdmin(actor, "create environments");
+        actor.requirePlatformAdmin("create environments");
         String name = Text.clean(spec.name());
         long clusterId = check(spec, name);
         if (environments.existsByName(name)) {
@@ -78,7 +77,7 @@ public class EnvironmentService {
 
     @Transactional
     public EnvironmentView update(Actor actor, String name, EnvironmentSpec spec) {
-        requireAdmin(actor, "change environments");
+        actor.requirePlatformAdmin("change environments");
         Environment environment = load(name);
         if (!Text.clean(spec.name()).equals(name)) {
             throw new InvalidInputException("name", "cannot be changed: namespaces and releases refer to it");
@@ -93,7 +92,7 @@ public class EnvironmentService {
     /** Swaps the environment with its neighbour, towards the first stage when {@code earlier}. */
     @Transactional
     public List<EnvironmentView> move(Actor actor, String name, boolean earlier) {
-        requireAdmin(actor, "reorder environments");
+        actor.requirePlatformAdmin("reorder environments");
         List<Environment> ordered = environments.findAllByOrderByPositionAsc();
         int index = ordered.indexOf(load(name));
         int other = earlier ? index - 1 : index + 1;
@@ -114,7 +113,7 @@ public class EnvironmentService {
 
     @Transactional
     public void delete(Actor actor, String name) {
-        requireAdmin(actor, "delete environments");
+        actor.requirePlatformAdmin("delete environments");
         Environment environment = load(name);
         try {
             environments.delete(environment);
@@ -174,9 +173,4 @@ public class EnvironmentService {
                 .orElseThrow(() -> new NotFoundException("There is no environment '" + name + "'."));
     }
 
-    private static void requireAdmin(Actor actor, String what) {
-        if (!actor.platformAdmin()) {
-            throw new ForbiddenException("Only platform admins may " + what + ".");
-        }
-    }
 }

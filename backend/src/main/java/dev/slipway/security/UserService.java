@@ -65,7 +65,7 @@ public class UserService {
 
     @Transactional
     public UserView create(Actor actor, NewUser user) {
-        requireAdmin(actor, "create users");
+        actor.requirePlatformAdmin("create users");
         String username = Text.clean(user.username());
         String displayName = Text.clean(user.displayName()).isEmpty() ? username : Text.clean(user.displayName());
         new InputCheck()
@@ -90,7 +90,7 @@ public class UserService {
 
     @Transactional(readOnly = true)
     public List<UserView> list(Actor actor) {
-        requireAdmin(actor, "list all users");
+        actor.requirePlatformAdmin("list all users");
         return users.findAllByOrderByUsernameAsc().stream().map(User::toView).toList();
     }
 
@@ -125,7 +125,7 @@ public class UserService {
 
     @Transactional
     public UserView setPlatformAdmin(Actor actor, String username, boolean platformAdmin) {
-        requireAdmin(actor, "change who is a platform admin");
+        actor.requirePlatformAdmin("change who is a platform admin");
         User user = load(username);
         if (user.platformAdmin() == platformAdmin) {
             return user.toView();
@@ -141,7 +141,7 @@ public class UserService {
 
     @Transactional
     public UserView setEnabled(Actor actor, String username, boolean enabled) {
-        requireAdmin(actor, "enable or disable users");
+        actor.requirePlatformAdmin("enable or disable users");
         User user = load(username);
         if (user.enabled() == enabled) {
             return user.toView();
@@ -173,7 +173,7 @@ public class UserService {
     /** An admin sets a new password for someone who lost theirs. */
     @Transactional
     public void resetPassword(Actor actor, String username, String newPassword) {
-        requireAdmin(actor, "reset passwords");
+        actor.requirePlatformAdmin("reset passwords");
         User user = load(username);
         new InputCheck().field("password", Credentials.passwordProblem(newPassword, username)).throwIfInvalid();
         user.changePasswordHash(passwordEncoder.encode(newPassword), clock.instant());
@@ -205,9 +205,4 @@ public class UserService {
                 .orElseThrow(() -> new NotFoundException("There is no user '" + username + "'."));
     }
 
-    private static void requireAdmin(Actor actor, String what) {
-        if (!actor.platformAdmin()) {
-            throw new ForbiddenException("Only platform admins may " + what + ".");
-        }
-    }
 }

@@ -2,7 +2,6 @@ package dev.slipway.settings;
 
 import dev.slipway.audit.AuditLog;
 import dev.slipway.shared.Actor;
-import dev.slipway.shared.ForbiddenException;
 import java.time.Clock;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -32,9 +31,7 @@ public class PlatformSettingsService {
 
     @Transactional
     public PlatformSettings update(Actor actor, PlatformSettings settings) {
-        if (!actor.platformAdmin()) {
-            throw new ForbiddenException("Only platform admins may change platform settings.");
-        }
+        actor.requirePlatformAdmin("change platform settings");
         PlatformSettings before = current();
         if (before.allowLocalRepositories() != settings.allowLocalRepositories()) {
             PlatformSetting row = repository.findById(PlatformSetting.ALLOW_LOCAL_REPOSITORIES)

@@ -10,4 +10,15 @@ package dev.slipway.shared;
  * @param platformAdmin whether the user runs the platform (all teams, clusters, environments)
  */
 public record Actor(long userId, String username, boolean platformAdmin) {
+
+    /**
+     * Refuses the action unless the actor runs the platform.
+     *
+     * @param action what the actor tries to do, completing "Only platform admins may ..."
+     */
+    public void requirePlatformAdmin(String action) {
+        if (!platformAdmin) {
+            throw new ForbiddenException("Only platform admins may " + action + ".");
+        }
+    }
 }

@@ -5,7 +5,6 @@ import dev.slipway.security.UserService;
 import dev.slipway.security.UserView;
 import dev.slipway.shared.Actor;
 import dev.slipway.shared.ConflictException;
-import dev.slipway.shared.ForbiddenException;
 import dev.slipway.shared.InputCheck;
 import dev.slipway.shared.InvalidInputException;
 import dev.slipway.shared.NotFoundException;
@@ -49,9 +48,7 @@ public class TeamService {
 
     @Transactional
     public TeamView create(Actor actor, NewTeam team) {
-        if (!actor.platformAdmin()) {
-            throw new ForbiddenException("Only platform admins may create teams.");
-        }
+        actor.requirePlatformAdmin("create teams");
         String name = Text.clean(team.name());
         String displayName = Text.clean(team.displayName()).isEmpty() ? name : Text.clean(team.displayName());
         String description = Text.clean(team.description());
@@ -107,9 +104,7 @@ public class TeamService {
     /** Deletes an empty team. Apps must be deleted first, so nothing running loses its owner. */
     @Transactional
     public void delete(Actor actor, String name) {
-        if (!actor.platformAdmin()) {
-            throw new ForbiddenException("Only platform admins may delete teams.");
-        }
+        actor.requirePlatformAdmin("delete teams");
         Team team = teams.findByName(name).orElseThrow(() -> new NotFoundException("There is no team '" + name + "'."));
         try {
             teams.delete(team);

@@ -190,6 +190,17 @@ class RestApiTest {
 
         assertThat(openApi.status()).isEqualTo(200);
         assertThat(openApi.json().get("paths").propertyNames())
-                .contains("/api/v1/apps", "/api/v1/apps/{name}", "/api/v1/teams", "/api/v1/environments");
+                .contains("/api/v1/apps", "/api/v1/apps/{name}", "/api/v1/teams", "/api/v1/environments")
+                .noneMatch(path -> path.contains("**"));
+        ApiClient.Response browsable = new ApiClient(port, null).get("/api/swagger-ui/index.html");
+        assertThat(browsable.status()).isEqualTo(200);
+    }
+
+    @Test
+    void an_unknown_api_path_is_a_problem_json_404() {
+        Response response = asDeveloper.get("/api/v1/no-such-thing");
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.contentType()).startsWith("application/problem+json");
     }
 }
