@@ -145,7 +145,7 @@ class SecurityViewsTest extends SpringBrowserlessTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void an_admin_manages_users_but_cannot_remove_the_last_admin() {
+    void an_admin_creates_disables_enables_and_resets_users_and_grants_admin() {
         support.signIn(support.admin());
         navigate(UsersView.class);
         test($(Button.class).withText("New user").single()).click();
@@ -177,15 +177,11 @@ class SecurityViewsTest extends SpringBrowserlessTest {
         test($(Button.class).withText("Set password").single()).click();
         assertThat($(Dialog.class).exists()).isFalse();
 
-        // own row: no Disable button; revoking admin when last admin is refused with the service's message
+        // own row: no Disable button (the service refuses it anyway). The last-admin rule itself is tested
+        // in the backend, on a database of its own: here other tests may have made more admins.
         int me = rowOf(grid, "admin");
         assertThat(test(grid).getCellComponent(me, 5).getChildren().filter(c -> c.isVisible()).map(c -> ((Button) c).getText()).toList())
                 .containsExactly("Revoke admin", "Reset password");
-        test(button(grid, me, "Revoke admin")).click();
-        test($(ConfirmDialog.class).single()).confirm();
-        assertThat($(Notification.class).all()).extracting(n -> test(n).getText())
-                .anySatisfy(text -> assertThat(text).contains("last platform admin"));
-        assertThat(users.find("admin").orElseThrow().platformAdmin()).isTrue();
 
         // make the new user an admin, then revoke
         grid = $(Grid.class).single();
