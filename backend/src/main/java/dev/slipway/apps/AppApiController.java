@@ -5,7 +5,6 @@ import dev.slipway.security.SlipwayPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -62,17 +61,24 @@ class AppApiController {
         return apps.update(principal.actor(), name, changes);
     }
 
+    @GetMapping("/{name}/environments/{environment}/settings")
+    @Operation(summary = "How the app runs in an environment: replicas, resources, rolling-update settings")
+    DeploySettings settings(@AuthenticationPrincipal SlipwayPrincipal principal, @PathVariable String name,
+                            @PathVariable String environment) {
+        return apps.deploySettings(principal.actor(), name, environment);
+    }
+
+    @PutMapping("/{name}/environments/{environment}/settings")
+    @Operation(summary = "Change how the app runs in an environment; applies from the next deploy (DEVELOPER)")
+    DeploySettings updateSettings(@AuthenticationPrincipal SlipwayPrincipal principal, @PathVariable String name,
+                                  @PathVariable String environment, @RequestBody DeploySettings settings) {
+        return apps.updateDeploySettings(principal.actor(), name, environment, settings);
+    }
+
     @DeleteMapping("/{name}")
     @Operation(summary = "Delete an app (team MAINTAINER)")
     ResponseEntity<Void> delete(@AuthenticationPrincipal SlipwayPrincipal principal, @PathVariable String name) {
         apps.delete(principal.actor(), name);
         return ResponseEntity.noContent().build();
-    }
-
-    @GetMapping("/{name}/environments")
-    @Operation(summary = "Where the app lands in each environment")
-    List<AppEnvironmentView> environments(@AuthenticationPrincipal SlipwayPrincipal principal,
-                                          @PathVariable String name) {
-        return apps.environments(principal.actor(), name);
     }
 }

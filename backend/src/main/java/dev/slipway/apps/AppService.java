@@ -36,15 +36,17 @@ public class AppService {
     public static final int MAX_NAME_LENGTH = 40;
 
     private final AppRepository apps;
+    private final AppEnvironmentSettingsRepository deploySettings;
     private final TeamAccess access;
     private final EnvironmentService environments;
     private final PlatformSettingsService settings;
     private final AuditLog audit;
     private final Clock clock;
 
-    AppService(AppRepository apps, TeamAccess access, EnvironmentService environments,
-               PlatformSettingsService settings, AuditLog audit, Clock clock) {
+    AppService(AppRepository apps, AppEnvironmentSettingsRepository deploySettings, TeamAccess access,
+               EnvironmentService environments, PlatformSettingsService settings, AuditLog audit, Clock clock) {
         this.apps = apps;
+        this.deploySettings = deploySettings;
         this.access = access;
         this.environments = environments;
         this.settings = settings;
@@ -121,7 +123,8 @@ public class AppService {
             apps.delete(app);
             apps.flush();
         } catch (DataIntegrityViolationException e) {
-            throw new ConflictException("App '" + name + "' is still referenced elsewhere and cannot be deleted yet.", e);
+            throw new ConflictException("App '" + name + "' still runs in at least one environment. Remove it from"
+                    + " each environment on its page first, then delete the app.", e);
         }
         audit.record(actor, "app.deleted", "app", name, team.name(), Map.of());
     }
@@ -144,22 +147,71 @@ public class AppService {
         return page.map(app -> app.toSummary(teamNames.get(app.teamId())));
     }
 
-    /** Where the app lands in each environment, in promotion order. */
-    @Transactional(readOnly = true)
-    public List<AppEnvironmentView> environments(Actor actor, String name) {
-        App app = load(actor, name);
-        String team = access.ref(app.teamId()).name();
-        return environments.list().stream()
-                .map(environment -> new AppEnvironmentView(environment, environment.namespaceFor(team, app.name())))
-                .toList();
-    }
-
     /** JSON clients can leave out any field; the source decides which others are needed, so it comes first. */
     private static void requireSource(@Nullable AppSource source) {
         if (source == null) {
             throw new InvalidInputException("source", "is required: GIT (build from a repository) or IMAGE (deploy a"
                     + " prebuilt image)");
         }
+    }
+
+    /**
+     * The app with this name after checking that the actor has at least {@code needed} in its team, for
+     * features that act on apps (deploys, rollbacks).
+     *
+     * @param action what the actor tries to do, for the message when the role is too small
+     */
+    @Transactional(readOnly = true)
+    public AppRef resolve(Actor actor, String name, TeamRole needed, String action) {
+        App app = load(actor, name);
+        TeamRef team = access.require(actor, app.teamId(), needed, action);
+        return new AppRef(app.id(), app.name(), team.id(), team.name());
+    }
+
+    /** The app with this id, for Slipway's own work on rows that store the id (no user involved). */
+    @Transactional(readOnly = true)
+    public AppRef ref(long appId) {
+        App app = apps.findById(appId).orElseThrow(() -> new NotFoundException("There is no app with id " + appId + "."));
+        return new AppRef(app.id(), app.name(), app.teamId(), access.ref(app.teamId()).name());
+    }
+
+    /** The app's current settings with the values releases copy: port and health paths. */
+    @Transactional(readOnly = true)
+    public AppView view(long appId) {
+        App app = apps.findById(appId).orElseThrow(() -> new NotFoundException("There is no app with id " + appId + "."));
+        return app.toView(access.ref(app.teamId()).name(), TeamRole.VIEWER);
+    }
+
+    /** How the app runs in an environment: what is stored, or the defaults. Visible to the team's VIEWERs. */
+    @Transactional(readOnly = true)
+    public DeploySettings deploySettings(Actor actor, String appName, String environment) {
+        App app = load(actor, appName);
+        return deploySettings(app.id(), environments.idOf(environment));
+    }
+
+    /** How the app with this id runs in an environment, for Slipway's own work (no user involved). */
+    @Transactional(readOnly = true)
+    public DeploySettings deploySettings(long appId, long environmentId) {
+        return deploySettings.findByAppIdAndEnvironmentId(appId, environmentId)
+                .map(AppEnvironmentSettings::toSettings).orElseGet(DeploySettings::defaults);
+    }
+
+    /** Changes how the app runs in an environment; applies to the next release deployed there. */
+    @Transactional
+    public DeploySettings updateDeploySettings(Actor actor, String appName, String environment, DeploySettings settings) {
+        App app = load(actor, appName);
+        TeamRef team = access.require(actor, app.teamId(), TeamRole.DEVELOPER, "change how apps run");
+        InputCheck check = new InputCheck();
+        settings.check(check);
+        check.throwIfInvalid();
+        long environmentId = environments.idOf(environment);
+        AppEnvironmentSettings row = deploySettings.findByAppIdAndEnvironmentId(app.id(), environmentId)
+                .orElseGet(() -> new AppEnvironmentSettings(app.id(), environmentId));
+        row.set(settings, clock.instant(), actor.username());
+        deploySettings.save(row);
+        audit.record(actor, "app.settings-changed", "app", appName, team.name(),
+                Map.of("environment", environment, "settings", settings.toString()));
+        return settings;
     }
 
     /** Loads an app the actor may at least see; to others it does not exist. */

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,13 +27,30 @@ public class ClusterService {
     private final ClusterRepository clusters;
     private final Envelopes envelopes;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ClusterService(ClusterRepository clusters, Envelopes envelopes, AuditLog audit, Clock clock) {
+    ClusterService(ClusterRepository clusters, Envelopes envelopes, AuditLog audit, ApplicationEventPublisher events,
+                   Clock clock) {
         this.clusters = clusters;
         this.envelopes = envelopes;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
+    }
+
+    /**
+     * How to reach a cluster, credentials decrypted. For Slipway's own use when it builds a Kubernetes
+     * client (the deploy engine acts for users who were authorized when they started the deploy); never
+     * hand the result to a user.
+     */
+    @Transactional(readOnly = true)
+    public ClusterConnection connection(String name) {
+        Cluster cluster = load(name);
+        ClusterView view = cluster.toView();
+        UUID credentials = cluster.credentialsId();
+        return new ClusterConnection(view.name(), view.kind(), view.auth(), view.apiUrl(), view.caCertificate(),
+                view.skipTlsVerify(), credentials == null ? null : envelopes.open(credentials));
     }
 
     @Transactional(readOnly = true)
@@ -84,6 +102,7 @@ public class ClusterService {
         ClusterRules.check(spec, cluster.credentialsId() != null && sameAuth);
         describe(cluster, spec, clock.instant());
         audit.record(actor, "cluster.changed", "cluster", name, null, auditDetails(spec));
+        events.publishEvent(new ClusterChanged(name));
         return cluster.toView();
     }
 
@@ -103,6 +122,7 @@ public class ClusterService {
             envelopes.delete(credentials);
         }
         audit.record(actor, "cluster.deleted", "cluster", name, null, Map.of());
+        events.publishEvent(new ClusterChanged(name));
     }
 
     /** The internal id of a cluster, for environments that refer to it. */

@@ -54,6 +54,20 @@ public class EnvironmentService {
         return environment.toView(clusters.byIds(List.of(environment.clusterId())).get(environment.clusterId()));
     }
 
+    /** The internal id of an environment, for features that store references to it. */
+    @Transactional(readOnly = true)
+    public long idOf(String name) {
+        return load(name).id();
+    }
+
+    /** The environment with this id, for features that stored the id. */
+    @Transactional(readOnly = true)
+    public EnvironmentView byId(long id) {
+        Environment environment = environments.findById(id)
+                .orElseThrow(() -> new NotFoundException("There is no environment with id " + id + "."));
+        return environment.toView(clusters.byIds(List.of(environment.clusterId())).get(environment.clusterId()));
+    }
+
     @Transactional
     public EnvironmentView create(Actor actor, EnvironmentSpec spec) {
         actor.requirePlatformAdmin("create environments");

@@ -66,6 +66,8 @@ class RestApiTest {
 
         JsonNode environments = asDeveloper.get("/api/v1/apps/" + name + "/environments").json();
         assertThat(environments.findValuesAsString("namespace")).contains(name + "-dev", name + "-prod");
+        assertThat(asDeveloper.get("/api/v1/apps/" + name + "/environments/dev/settings").json().get("replicas").asInt())
+                .isEqualTo(2);
     }
 
     @Test

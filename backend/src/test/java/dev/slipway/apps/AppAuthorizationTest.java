@@ -43,7 +43,7 @@ class AppAuthorizationTest {
     void a_member_of_another_team_cannot_see_the_app_at_all() {
         assertThatThrownBy(() -> apps.get(memberOfA, appOfB))
                 .isInstanceOf(NotFoundException.class).hasMessageContaining("that you can see");
-        assertThatThrownBy(() -> apps.environments(memberOfA, appOfB)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> apps.deploySettings(memberOfA, appOfB, "dev")).isInstanceOf(NotFoundException.class);
         assertThat(apps.search(memberOfA, appOfB, null, PageRequest.of(0, 10))).isEmpty();
     }
 

@@ -12,7 +12,6 @@ import dev.slipway.shared.NotFoundException;
 import dev.slipway.teams.TeamRole;
 import dev.slipway.testing.Fixtures;
 import dev.slipway.testing.SlipwayTest;
-import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -112,20 +111,6 @@ class AppServiceTest {
         assertThat(updated.branch()).isNull();
         assertThat(updated.port()).isEqualTo(9090);
         assertThat(apps.get(developer, name).description()).isEqualTo("now prebuilt");
-    }
-
-    @Test
-    void an_app_lands_in_the_namespace_each_environment_rule_gives_it() {
-        String name = Fixtures.unique("ns");
-        apps.create(developer, Fixtures.imageApp(team, name));
-
-        List<AppEnvironmentView> environments = apps.environments(developer, name);
-
-        assertThat(environments).extracting(e -> e.environment().name()).containsSubsequence("dev", "staging", "prod");
-        AppEnvironmentView dev = environments.stream().filter(e -> e.environment().name().equals("dev")).findFirst()
-                .orElseThrow();
-        assertThat(dev.namespace()).isEqualTo(name + "-dev");
-        assertThat(dev.environment().simulated()).isTrue();
     }
 
     @Test

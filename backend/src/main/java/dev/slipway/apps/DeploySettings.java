@@ -1,0 +1,125 @@
+package dev.slipway.apps;
+
+import dev.slipway.shared.InputCheck;
+import java.math.BigDecimal;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How an app runs in one environment: its size, its resources and how new releases roll out. Every
+ * release takes a copy, so rolling back restores the settings the old release ran with.
+ *
+ * @param replicas                pods to run (0 stops the app); ignored while autoscaling is set
+ * @param cpuRequest              Kubernetes CPU quantity the scheduler reserves, e.g. "100m"
+ * @param cpuLimit                CPU quantity the container may use at most
+ * @param memoryRequest           memory quantity reserved, e.g. "256Mi"
+ * @param memoryLimit             memory the container may use before it is killed
+ * @param maxSurge                extra pods allowed during a rolling update ("25%" or "1")
+ * @param maxUnavailable          pods that may be missing during a rolling update ("0" or "25%")
+ * @param progressDeadlineSeconds a rollout that makes no progress for this long is rolled back
+ * @param autoscaling             when set, a HorizontalPodAutoscaler decides the number of pods
+ */
+public record DeploySettings(int replicas, String cpuRequest, String cpuLimit, String memoryRequest, String memoryLimit,
+                             String maxSurge, String maxUnavailable, int progressDeadlineSeconds,
+                             @Nullable Autoscaling autoscaling, DeployStrategy strategy) {
+
+    /** Scale on CPU between {@code min} and {@code max} pods, aiming at {@code cpuPercent} of the request. */
+    public record Autoscaling(int min, int max, int cpuPercent) {
+    }
+
+    private static final Pattern CPU = Pattern.compile("(\\d+)m|(\\d+(?:\\.\\d{1,3})?)");
+    private static final Pattern MEMORY = Pattern.compile("(\\d+)(Ki|Mi|Gi)");
+    private static final Pattern SURGE = Pattern.compile("\\d{1,3}%?");
+
+    /** What an app gets in an environment until someone changes it. */
+    public static DeploySettings defaults() {
+        return new DeploySettings(2, "100m", "500m", "256Mi", "512Mi", "25%", "0", 120, null, DeployStrategy.ROLLING);
+    }
+
+    /** Adds every problem of these settings to {@code check}, with field names as the API spells them. */
+    public void check(InputCheck check) {
+        if (replicas < 0 || replicas > 100) {
+            check.fail("replicas", "must be between 0 and 100");
+        }
+        Optional<BigDecimal> cpuReq = cpu(cpuRequest);
+        Optional<BigDecimal> cpuLim = cpu(cpuLimit);
+        Optional<BigDecimal> memReq = memory(memoryRequest);
+        Optional<BigDecimal> memLim = memory(memoryLimit);
+        if (cpuReq.isEmpty()) {
+            check.fail("cpuRequest", "must be a CPU quantity like 100m (a tenth of a core) or 1.5");
+        }
+        if (cpuLim.isEmpty()) {
+            check.fail("cpuLimit", "must be a CPU quantity like 500m or 2");
+        }
+        if (memReq.isEmpty()) {
+            check.fail("memoryRequest", "must be a memory quantity like 256Mi or 1Gi");
+        }
+        if (memLim.isEmpty()) {
+            check.fail("memoryLimit", "must be a memory quantity like 512Mi or 2Gi");
+        }
+        if (cpuReq.isPresent() && cpuLim.isPresent() && cpuLim.get().compareTo(cpuReq.get()) < 0) {
+            check.fail("cpuLimit", "must not be below the CPU request (" + cpuRequest + ")");
+        }
+        if (memReq.isPresent() && memLim.isPresent() && memLim.get().compareTo(memReq.get()) < 0) {
+            check.fail("memoryLimit", "must not be below the memory request (" + memoryRequest + ")");
+        }
+        if (!SURGE.matcher(maxSurge).matches()) {
+            check.fail("maxSurge", "must be a number of pods or a percentage, e.g. 1 or 25%");
+        }
+        if (!SURGE.matcher(maxUnavailable).matches()) {
+            check.fail("maxUnavailable", "must be a number of pods or a percentage, e.g. 0 or 25%");
+        }
+        if (isZero(maxSurge) && isZero(maxUnavailable)) {
+            check.fail("maxUnavailable", "cannot be 0 while maxSurge is 0 too: the update could never start");
+        }
+        if (progressDeadlineSeconds < 30 || progressDeadlineSeconds > 3600) {
+            check.fail("progressDeadlineSeconds", "must be between 30 and 3600 seconds");
+        }
+        if (autoscaling != null) {
+            if (autoscaling.min() < 1 || autoscaling.max() > 100 || autoscaling.min() > autoscaling.max()) {
+                check.fail("autoscaling", "needs 1 <= min <= max <= 100 pods");
+            }
+            if (autoscaling.cpuPercent() < 10 || autoscaling.cpuPercent() > 100) {
+                check.fail("autoscaling", "cpuPercent must be between 10 and 100");
+            }
+        }
+        if (strategy == null) {
+            check.fail("strategy", "is required: ROLLING");
+        }
+    }
+
+    private static boolean isZero(String value) {
+        return value.replace("%", "").chars().allMatch(c -> c == '0');
+    }
+
+    /** Cores, from "250m" or "1.5". */
+    static Optional<BigDecimal> cpu(@Nullable String quantity) {
+        if (quantity == null) {
+            return Optional.empty();
+        }
+        Matcher m = CPU.matcher(quantity);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(m.group(1) != null ? new BigDecimal(m.group(1)).movePointLeft(3) : new BigDecimal(m.group(2)));
+    }
+
+    /** Bytes, from "256Mi". */
+    static Optional<BigDecimal> memory(@Nullable String quantity) {
+        if (quantity == null) {
+            return Optional.empty();
+        }
+        Matcher m = MEMORY.matcher(quantity);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        int power = switch (m.group(2)) {
+            case "Ki" -> 1;
+            case "Mi" -> 2;
+            default -> 3;
+        };
+        return Optional.of(new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(1024).pow(power)));
+    }
+}

@@ -1,0 +1,200 @@
+package dev.slipway.kubernetes;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.PodSecurityContext;
+import io.fabric8.kubernetes.api.model.PodSecurityContextBuilder;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.ProbeBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * The Kubernetes objects of one app in one environment for one release, built by pure functions:
+ * settings in, fabric8 object out, no cluster needed. One method per object; the rollout strategies
+ * decide which of them to write and may adjust them (pause a Deployment, rename it for a slot).
+ */
+public final class Manifests {
+
+    /** The container port's name: probes and the Service refer to it, so a port change touches one place. */
+    static final String PORT_NAME = "http";
+    /** The UID and GID pods run as: any non-zero id works, a high one collides with nothing in the image. */
+    static final long RUN_AS = 10001L;
+    static final int REVISION_HISTORY = 10;
+
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("\\d+");
+
+    private Manifests() {
+    }
+
+    /** The namespace, labelled like the objects in it but without a release: it outlives them all. */
+    public static Namespace namespace(WorkloadSpec spec) {
+        return new NamespaceBuilder()
+                .withNewMetadata().withName(spec.namespace()).withLabels(common(spec)).endMetadata()
+                .build();
+    }
+
+    /**
+     * The app's Deployment. The selector holds only app and environment because Kubernetes never lets a
+     * selector change; the release goes into labels and the template, where changing it rolls the pods.
+     */
+    public static Deployment deployment(WorkloadSpec spec) {
+        Map<String, String> labels = withRelease(spec);
+        return new DeploymentBuilder()
+                .withNewMetadata()
+                    .withName(spec.app()).withNamespace(spec.namespace()).withLabels(labels)
+                    .withAnnotations(new TreeMap<>(Map.of(Labels.REVISION, Integer.toString(spec.release()))))
+                .endMetadata()
+                .withNewSpec()
+                    // With an HPA the replica count is the HPA's: writing one here would fight it on every apply.
+                    .withReplicas(spec.autoscaling() == null ? spec.replicas() : null)
+                    .withRevisionHistoryLimit(REVISION_HISTORY)
+                    .withProgressDeadlineSeconds(spec.rolling().progressDeadlineSeconds())
+                    .withNewSelector().withMatchLabels(new TreeMap<>(Labels.selector(spec.app(), spec.environment())))
+                    .endSelector()
+                    .withNewStrategy()
+                        .withType("RollingUpdate")
+                        .withNewRollingUpdate()
+                            .withMaxSurge(intOrString(spec.rolling().maxSurge()))
+                            .withMaxUnavailable(intOrString(spec.rolling().maxUnavailable()))
+                        .endRollingUpdate()
+                    .endStrategy()
+                    .withNewTemplate()
+                        .withNewMetadata().withLabels(labels).withAnnotations(new TreeMap<>(spec.podAnnotations()))
+                        .endMetadata()
+                        .withNewSpec()
+                            .withAutomountServiceAccountToken(false)
+                            .withSecurityContext(podSecurity())
+                            .withContainers(container(spec))
+                        .endSpec()
+                    .endTemplate()
+                .endSpec()
+                .build();
+    }
+
+    /** A ClusterIP Service on port 80 in front of the app's pods of every release. */
+    public static Service service(WorkloadSpec spec) {
+        return new ServiceBuilder()
+                .withNewMetadata().withName(spec.app()).withNamespace(spec.namespace()).withLabels(common(spec))
+                .endMetadata()
+                .withNewSpec()
+                    .withType("ClusterIP")
+                    .withSelector(new TreeMap<>(Labels.selector(spec.app(), spec.environment())))
+                    .addNewPort().withName(PORT_NAME).withProtocol("TCP").withPort(80)
+                        .withTargetPort(new IntOrString(PORT_NAME)).endPort()
+                .endSpec()
+                .build();
+    }
+
+    /** An autoscaling/v2 HPA on CPU utilisation, when the spec asks for autoscaling. */
+    public static Optional<HorizontalPodAutoscaler> autoscaler(WorkloadSpec spec) {
+        WorkloadSpec.Autoscaling autoscaling = spec.autoscaling();
+        if (autoscaling == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new HorizontalPodAutoscalerBuilder()
+                .withNewMetadata().withName(spec.app()).withNamespace(spec.namespace()).withLabels(common(spec))
+                .endMetadata()
+                .withNewSpec()
+                    .withNewScaleTargetRef().withApiVersion("apps/v1").withKind("Deployment").withName(spec.app())
+                    .endScaleTargetRef()
+                    .withMinReplicas(autoscaling.minReplicas())
+                    .withMaxReplicas(autoscaling.maxReplicas())
+                    .addNewMetric()
+                        .withType("Resource")
+                        .withNewResource()
+                            .withName("cpu")
+                            .withNewTarget().withType("Utilization")
+                                .withAverageUtilization(autoscaling.targetCpuPercent()).endTarget()
+                        .endResource()
+                    .endMetric()
+                .endSpec()
+                .build());
+    }
+
+    /**
+     * "25%" stays a string and "1" becomes a number: Kubernetes rejects the string "1" for maxSurge, as
+     * only percentages may be strings.
+     */
+    static IntOrString intOrString(String value) {
+        String trimmed = value.strip();
+        return WHOLE_NUMBER.matcher(trimmed).matches() ? new IntOrString(Integer.parseInt(trimmed)) : new IntOrString(trimmed);
+    }
+
+    /** Labels of every object of the app in this environment, sorted so the YAML is stable. */
+    static Map<String, String> common(WorkloadSpec spec) {
+        Map<String, String> labels = new TreeMap<>();
+        labels.put(Labels.NAME, spec.app());
+        labels.put(Labels.INSTANCE, spec.app() + "-" + spec.environment());
+        labels.put(Labels.MANAGED_BY, Labels.SLIPWAY);
+        labels.put(Labels.PART_OF, spec.team());
+        labels.put(Labels.APP, spec.app());
+        labels.put(Labels.ENV, spec.environment());
+        return labels;
+    }
+
+    private static Map<String, String> withRelease(WorkloadSpec spec) {
+        Map<String, String> labels = common(spec);
+        labels.put(Labels.VERSION, "v" + spec.release());
+        labels.put(Labels.RELEASE, Integer.toString(spec.release()));
+        return labels;
+    }
+
+    private static PodSecurityContext podSecurity() {
+        return new PodSecurityContextBuilder()
+                .withRunAsNonRoot(true).withRunAsUser(RUN_AS).withRunAsGroup(RUN_AS).withFsGroup(RUN_AS)
+                .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
+                .build();
+    }
+
+    private static Container container(WorkloadSpec spec) {
+        return new ContainerBuilder()
+                .withName(spec.app())
+                .withImage(spec.image())
+                .addNewPort().withName(PORT_NAME).withContainerPort(spec.port()).withProtocol("TCP").endPort()
+                .addNewEnv().withName("PORT").withValue(Integer.toString(spec.port())).endEnv()
+                .withResources(resources(spec.resources()))
+                .withNewSecurityContext()
+                    .withAllowPrivilegeEscalation(false)
+                    .withRunAsNonRoot(true)
+                    .withNewCapabilities().withDrop("ALL").endCapabilities()
+                .endSecurityContext()
+                // The startup probe holds liveness back for up to 5 minutes (60 x 5 s), so a slow start is
+                // not mistaken for a hang and killed.
+                .withStartupProbe(httpProbe(spec.livenessPath(), 5, 60))
+                .withLivenessProbe(httpProbe(spec.livenessPath(), 10, 3))
+                .withReadinessProbe(httpProbe(spec.readinessPath(), 5, 3))
+                .build();
+    }
+
+    private static ResourceRequirements resources(WorkloadSpec.Resources resources) {
+        return new ResourceRequirementsBuilder()
+                .withRequests(new TreeMap<>(Map.of("cpu", new Quantity(resources.cpuRequest()),
+                        "memory", new Quantity(resources.memoryRequest()))))
+                .withLimits(new TreeMap<>(Map.of("cpu", new Quantity(resources.cpuLimit()),
+                        "memory", new Quantity(resources.memoryLimit()))))
+                .build();
+    }
+
+    private static Probe httpProbe(String path, int periodSeconds, int failureThreshold) {
+        return new ProbeBuilder()
+                .withNewHttpGet().withPath(path).withPort(new IntOrString(PORT_NAME)).endHttpGet()
+                .withPeriodSeconds(periodSeconds)
+                .withFailureThreshold(failureThreshold)
+                .build();
+    }
+}

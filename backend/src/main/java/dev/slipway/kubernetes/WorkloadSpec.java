@@ -1,0 +1,48 @@
+package dev.slipway.kubernetes;
+
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything the manifest builders need to describe one app's workload in one environment for one
+ * release. Built by the rollout engine from the release and its settings snapshot.
+ *
+ * @param app             the app's name (a DNS label); also the Deployment and Service name
+ * @param team            the owning team's name
+ * @param environment     the environment's name
+ * @param namespace       where the objects live (the environment's namespace rule applied)
+ * @param createNamespace whether Slipway creates the namespace when it is missing
+ * @param release         the release number (v1 = 1)
+ * @param image           the image reference the pods run
+ * @param port            the container port the app listens on
+ * @param livenessPath    HTTP path of the liveness and startup probes
+ * @param readinessPath   HTTP path of the readiness probe
+ * @param replicas        desired pods; ignored while {@code autoscaling} is set (the HPA owns replicas)
+ * @param resources       requests and limits of the app container
+ * @param rolling         rolling-update parameters
+ * @param autoscaling     when set, an HPA owns the replica count
+ * @param podAnnotations  extra annotations on the pod template (e.g. the sandbox's simulated behaviour)
+ */
+public record WorkloadSpec(String app, String team, String environment, String namespace, boolean createNamespace,
+                           int release, String image, int port, String livenessPath, String readinessPath,
+                           int replicas, Resources resources, Rolling rolling, @Nullable Autoscaling autoscaling,
+                           Map<String, String> podAnnotations) {
+
+    /**
+     * Kubernetes quantities, as Kubernetes writes them ("250m", "512Mi").
+     */
+    public record Resources(String cpuRequest, String cpuLimit, String memoryRequest, String memoryLimit) {
+    }
+
+    /**
+     * @param maxSurge                how many pods above the desired count during an update ("25%" or "1")
+     * @param maxUnavailable          how many pods may be missing during an update ("0" or "25%")
+     * @param progressDeadlineSeconds after this long without progress the rollout counts as failed
+     */
+    public record Rolling(String maxSurge, String maxUnavailable, int progressDeadlineSeconds) {
+    }
+
+    /** A HorizontalPodAutoscaler on CPU utilisation. */
+    public record Autoscaling(int minReplicas, int maxReplicas, int targetCpuPercent) {
+    }
+}

@@ -1,0 +1,14 @@
+package dev.slipway.rollouts;
+
+import dev.slipway.sandbox.SandboxBehaviour;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A deploy as a user asks for it.
+ *
+ * @param image            the image to run; for apps that deploy a prebuilt image, empty means the app's image
+ * @param sandboxBehaviour on the sandbox only: how the simulated pods behave (HEALTHY when empty), so a
+ *                         failing release and its automatic rollback can be watched
+ */
+public record DeployRequest(@Nullable String image, @Nullable SandboxBehaviour sandboxBehaviour) {
+}

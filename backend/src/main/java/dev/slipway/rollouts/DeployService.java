@@ -1,0 +1,309 @@
+package dev.slipway.rollouts;
+
+import dev.slipway.apps.AppRef;
+import dev.slipway.apps.AppService;
+import dev.slipway.apps.AppSource;
+import dev.slipway.apps.AppView;
+import dev.slipway.apps.ImageReferences;
+import dev.slipway.audit.AuditLog;
+import dev.slipway.environments.EnvironmentService;
+import dev.slipway.environments.EnvironmentView;
+import dev.slipway.kubernetes.KubernetesClients;
+import dev.slipway.kubernetes.KubernetesWrites;
+import dev.slipway.releases.ReleaseService;
+import dev.slipway.releases.ReleaseSettings;
+import dev.slipway.releases.ReleaseView;
+import dev.slipway.releases.RunningRelease;
+import dev.slipway.sandbox.SandboxBehaviour;
+import dev.slipway.shared.Actor;
+import dev.slipway.shared.ConflictException;
+import dev.slipway.shared.InputCheck;
+import dev.slipway.shared.InvalidInputException;
+import dev.slipway.shared.NotFoundException;
+import dev.slipway.shared.Text;
+import dev.slipway.teams.TeamRole;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What users do to get releases running: deploy, roll back, pause, resume, abort, remove, and what they
+ * look at while it happens. Commands only change the rollout's record; the engine carries them out.
+ * DEVELOPERs of the owning team may act; protected environments need a MAINTAINER.
+ */
+@Service
+public class DeployService {
+
+    private final AppService apps;
+    private final EnvironmentService environments;
+    private final ReleaseService releases;
+    private final RolloutRepository rollouts;
+    private final RolloutEventRepository events;
+    private final LiveState live;
+    private final KubernetesClients clients;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher publisher;
+    private final Clock clock;
+
+    DeployService(AppService apps, EnvironmentService environments, ReleaseService releases, RolloutRepository rollouts,
+                  RolloutEventRepository events, LiveState live, KubernetesClients clients, AuditLog audit,
+                  ApplicationEventPublisher publisher, Clock clock) {
+        this.apps = apps;
+        this.environments = environments;
+        this.releases = releases;
+        this.rollouts = rollouts;
+        this.events = events;
+        this.live = live;
+        this.clients = clients;
+        this.audit = audit;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    /**
+     * Makes the next release from an image and rolls it out. A rollout still in flight for the same
+     * environment is superseded: the new one starts from whatever the cluster runs.
+     */
+    @Transactional
+    public RolloutView deploy(Actor actor, String appName, String environmentName, DeployRequest request) {
+        EnvironmentView environment = environments.get(environmentName);
+        AppRef app = authorize(actor, appName, environment, "deploy");
+        AppView settings = apps.view(app.id());
+        String image = image(request, settings);
+        SandboxBehaviour behaviour = behaviour(request, environment);
+        long environmentId = environments.idOf(environmentName);
+        ReleaseSettings snapshot = new ReleaseSettings(settings.port(), settings.livenessPath(), settings.readinessPath(),
+                apps.deploySettings(app.id(), environmentId));
+        Optional<RunningRelease> running = releases.running(app.id(), environmentId);
+        ReleaseView release = releases.create(app.id(), environmentId, image, snapshot, behaviour, null, actor.username());
+        // Redeploying exactly what runs needs no steps or analysis: it is known to work.
+        boolean sameAsRunning = running.map(RunningRelease::release)
+                .filter(r -> r.image().equals(image) && r.settings().equals(snapshot)).isPresent();
+        return start(actor, app, environment, environmentId, release, sameAsRunning,
+                "v" + release.number() + " deploy started by " + actor.username() + ": " + image
+                        + (behaviour == SandboxBehaviour.HEALTHY ? "" : " (sandbox pods: " + behaviour.description() + ")"));
+    }
+
+    /** Rolls an earlier release out again, as a new release with the old image and settings. */
+    @Transactional
+    public RolloutView rollback(Actor actor, String appName, String environmentName, int toRelease) {
+        EnvironmentView environment = environments.get(environmentName);
+        AppRef app = authorize(actor, appName, environment, "roll back");
+        long environmentId = environments.idOf(environmentName);
+        ReleaseView source;
+        try {
+            source = releases.get(app.id(), environmentId, toRelease);
+        } catch (NotFoundException e) {
+            throw new InvalidInputException("release", "there is no release v" + toRelease + " of " + appName + " in "
+                    + environmentName + "; the release history lists the ones there are");
+        }
+        ReleaseView release = releases.create(app.id(), environmentId, source.image(), source.settings(),
+                source.sandboxBehaviour(), source.number(), actor.username());
+        return start(actor, app, environment, environmentId, release, true,
+                "v" + release.number() + " rolls back to v" + source.number() + " (" + source.image() + "), started by "
+                        + actor.username());
+    }
+
+    @Transactional
+    public RolloutView pause(Actor actor, String appName, String environmentName) {
+        return command(actor, appName, environmentName, "pause", rollout -> {
+            requirePhase(rollout, "pause", RolloutPhase.PROGRESSING);
+            rollout.moveTo(RolloutPhase.PAUSED, "Paused by " + actor.username(), clock.instant());
+            return Note.of("PAUSED", "Paused by " + actor.username() + "; Kubernetes stops replacing pods until resumed");
+        });
+    }
+
+    @Transactional
+    public RolloutView resume(Actor actor, String appName, String environmentName) {
+        return command(actor, appName, environmentName, "resume", rollout -> {
+            requirePhase(rollout, "resume", RolloutPhase.PAUSED);
+            Instant now = clock.instant();
+            rollout.moveTo(RolloutPhase.PROGRESSING, "Resumed by " + actor.username(), now);
+            // the time spent paused does not count against the progress deadline
+            rollout.keep(rollout.progress().with(Progress.LAST_PROGRESS_AT, now), null, now);
+            return Note.of("RESUMED", "Resumed by " + actor.username());
+        });
+    }
+
+    /** Stops the rollout and puts the stable release back at once. */
+    @Transactional
+    public RolloutView abort(Actor actor, String appName, String environmentName) {
+        return command(actor, appName, environmentName, "abort", rollout -> {
+            requirePhase(rollout, "abort", RolloutPhase.PROGRESSING, RolloutPhase.PAUSED);
+            Instant now = clock.instant();
+            rollout.moveTo(RolloutPhase.ROLLING_BACK, "Aborted by " + actor.username(), now);
+            rollout.keep(rollout.progress().with(Progress.ABORTED, true).with(Progress.ROLLBACK_STARTED_AT, now),
+                    null, now);
+            return Note.of("ABORT", "Aborted by " + actor.username() + "; going back to the stable release");
+        });
+    }
+
+    /** Removes the app's objects from the environment's cluster; its releases stay in the history. */
+    @Transactional
+    public void remove(Actor actor, String appName, String environmentName) {
+        EnvironmentView environment = environments.get(environmentName);
+        AppRef app = authorize(actor, appName, environment, "remove apps");
+        long environmentId = environments.idOf(environmentName);
+        if (rollouts.findActive(app.id(), environmentId).isPresent()) {
+            throw new ConflictException("A rollout of " + appName + " in " + environmentName + " is in flight. Abort it"
+                    + " first, then remove the app from the environment.");
+        }
+        String namespace = environment.namespaceFor(app.team(), app.name());
+        KubernetesWrites.deleteWorkload(clients.client(environment.cluster()), namespace, app.name(), environment.name());
+        releases.markRemoved(app.id(), environmentId);
+        audit.record(actor, "app.removed-from-environment", "app", appName, app.team(),
+                Map.of("environment", environmentName, "namespace", namespace));
+    }
+
+    /** Where the app stands in every environment, in promotion order. */
+    @Transactional(readOnly = true)
+    public List<EnvironmentStatus> overview(Actor actor, String appName) {
+        AppRef app = apps.resolve(actor, appName, TeamRole.VIEWER, "see the app");
+        return environments.list().stream().map(environment -> status(app, environment)).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public EnvironmentStatus status(Actor actor, String appName, String environmentName) {
+        AppRef app = apps.resolve(actor, appName, TeamRole.VIEWER, "see the app");
+        return status(app, environments.get(environmentName));
+    }
+
+    /** Every release of the app in the environment, newest first, with how its rollout ended. */
+    @Transactional(readOnly = true)
+    public List<ReleaseHistoryEntry> history(Actor actor, String appName, String environmentName) {
+        AppRef app = apps.resolve(actor, appName, TeamRole.VIEWER, "see the app");
+        long environmentId = environments.idOf(environmentName);
+        Map<Long, RolloutPhase> outcomes = rollouts.findByAppIdAndEnvironmentIdOrderByIdDesc(app.id(), environmentId)
+                .stream().collect(Collectors.toMap(Rollout::releaseId, Rollout::phase, (newest, older) -> newest));
+        Optional<Long> running = releases.running(app.id(), environmentId).map(r -> r.release().id());
+        return releases.history(app.id(), environmentId).stream()
+                .map(r -> new ReleaseHistoryEntry(r, outcomes.get(r.id()), running.filter(id -> id == r.id()).isPresent()))
+                .toList();
+    }
+
+    /** One rollout with its whole timeline. */
+    @Transactional(readOnly = true)
+    public RolloutView rollout(Actor actor, String appName, String environmentName, long rolloutId) {
+        AppRef app = apps.resolve(actor, appName, TeamRole.VIEWER, "see the app");
+        long environmentId = environments.idOf(environmentName);
+        Rollout rollout = rollouts.findById(rolloutId)
+                .filter(r -> r.appId() == app.id() && r.environmentId() == environmentId)
+                .orElseThrow(() -> new NotFoundException("There is no rollout " + rolloutId + " of " + appName + " in "
+                        + environmentName + "."));
+        return view(rollout);
+    }
+
+    private EnvironmentStatus status(AppRef app, EnvironmentView environment) {
+        long environmentId = environments.idOf(environment.name());
+        String namespace = environment.namespaceFor(app.team(), app.name());
+        return new EnvironmentStatus(environment, namespace, releases.running(app.id(), environmentId).orElse(null),
+                rollouts.findFirstByAppIdAndEnvironmentIdOrderByIdDesc(app.id(), environmentId).map(this::view).orElse(null),
+                live.of(environment, namespace, app.name()));
+    }
+
+    private RolloutView start(Actor actor, AppRef app, EnvironmentView environment, long environmentId,
+                              ReleaseView release, boolean fastTrack, String message) {
+        Instant now = clock.instant();
+        rollouts.lockActive(app.id(), environmentId)
+                .ifPresent(active -> {
+                    active.moveTo(RolloutPhase.SUPERSEDED, "Replaced by v" + release.number(), now);
+                    events.save(new RolloutEvent(active.id(), now, Note.of("SUPERSEDED", "Replaced by v"
+                            + release.number() + ", deployed by " + actor.username())));
+                    rollouts.flush();
+                });
+        Long stable = releases.running(app.id(), environmentId).map(r -> r.release().id()).orElse(null);
+        Rollout rollout;
+        try {
+            rollout = rollouts.saveAndFlush(new Rollout(app.id(), environmentId, release.id(), stable,
+                    release.settings().deploy().strategy(), fastTrack, actor.username(), now));
+        } catch (DataIntegrityViolationException e) {
+            throw new ConflictException("Another rollout of " + app.name() + " in " + environment.name()
+                    + " started at the same moment. Look at the environment and deploy again if needed.", e);
+        }
+        events.save(new RolloutEvent(rollout.id(), now, Note.of("STARTED", message)));
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("environment", environment.name());
+        details.put("release", "v" + release.number());
+        details.put("image", release.image());
+        if (release.rollbackOf() != null) {
+            details.put("rollbackOf", "v" + release.rollbackOf());
+        }
+        audit.record(actor, release.rollbackOf() == null ? "app.deployed" : "app.rolled-back", "app", app.name(),
+                app.team(), details);
+        publisher.publishEvent(new RolloutChanged(rollout.id(), app.name(), environment.name()));
+        return view(rollout);
+    }
+
+    private RolloutView command(Actor actor, String appName, String environmentName, String action,
+                                Function<Rollout, Note> change) {
+        EnvironmentView environment = environments.get(environmentName);
+        AppRef app = authorize(actor, appName, environment, action + " rollouts");
+        long environmentId = environments.idOf(environmentName);
+        Rollout rollout = rollouts.lockActive(app.id(), environmentId)
+                .orElseThrow(() -> new ConflictException("No rollout of " + appName + " in " + environmentName
+                        + " is in flight, so there is nothing to " + action + "."));
+        Note note = change.apply(rollout);
+        events.save(new RolloutEvent(rollout.id(), clock.instant(), note));
+        audit.record(actor, "rollout." + action, "app", appName, app.team(),
+                Map.of("environment", environmentName, "rollout", Long.toString(rollout.id())));
+        publisher.publishEvent(new RolloutChanged(rollout.id(), app.name(), environment.name()));
+        return view(rollout);
+    }
+
+    private static void requirePhase(Rollout rollout, String action, RolloutPhase... allowed) {
+        if (!List.of(allowed).contains(rollout.phase())) {
+            throw new ConflictException("The rollout is " + rollout.phase().name().toLowerCase().replace('_', ' ')
+                    + ", so it cannot " + action + " now.");
+        }
+    }
+
+    /** DEVELOPERs act on ordinary environments; protected ones need a MAINTAINER. */
+    private AppRef authorize(Actor actor, String appName, EnvironmentView environment, String action) {
+        TeamRole needed = environment.protectedEnvironment() ? TeamRole.MAINTAINER : TeamRole.DEVELOPER;
+        return apps.resolve(actor, appName, needed, action + " in " + (environment.protectedEnvironment()
+                ? "the protected environment " : "") + environment.name());
+    }
+
+    private static String image(DeployRequest request, AppView app) {
+        String image = Text.clean(request.image());
+        if (image.isEmpty() && app.source() == AppSource.IMAGE && app.image() != null) {
+            image = app.image();
+        }
+        if (image.isEmpty()) {
+            throw new InvalidInputException("image", "is required: the image to deploy, e.g."
+                    + " registry.example.com/team/app:1.4.2 (builds from git come later)");
+        }
+        new InputCheck().field("image", ImageReferences.problem(image)).throwIfInvalid();
+        return image;
+    }
+
+    private static SandboxBehaviour behaviour(DeployRequest request, EnvironmentView environment) {
+        @Nullable SandboxBehaviour behaviour = request.sandboxBehaviour();
+        if (behaviour == null || behaviour == SandboxBehaviour.HEALTHY) {
+            return SandboxBehaviour.HEALTHY;
+        }
+        if (!environment.simulated()) {
+            throw new InvalidInputException("sandboxBehaviour", "only the sandbox simulates pods; environment "
+                    + environment.name() + " runs on a real cluster");
+        }
+        return behaviour;
+    }
+
+    private RolloutView view(Rollout rollout) {
+        ReleaseView release = releases.get(rollout.releaseId());
+        Integer stable = rollout.stableReleaseId() == null ? null : releases.get(rollout.stableReleaseId()).number();
+        return new RolloutView(rollout.id(), release.number(), stable, rollout.strategy().name(), rollout.phase(),
+                rollout.fastTrack(), rollout.reason(), rollout.startedBy(), rollout.startedAt(), rollout.finishedAt(),
+                events.findByRolloutIdOrderByIdAsc(rollout.id()).stream().map(RolloutEvent::toView).toList());
+    }
+}

@@ -1,0 +1,28 @@
+package dev.slipway.rollouts;
+
+import dev.slipway.kubernetes.WorkloadSpec;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything a strategy may look at in one reconcile pass. Built by the pass from the database and the
+ * informer caches; the strategy itself does no I/O.
+ *
+ * @param phase             where the rollout stands
+ * @param progress          what the strategy kept from earlier passes
+ * @param fastTrack         a rollback or a redeploy of the stable release: skip steps and analysis
+ * @param startedAt         when the rollout started
+ * @param now               the time of this pass, from the engine's clock
+ * @param target            the release being rolled out
+ * @param stable            the release that runs when this one is undone; null for the first release
+ * @param live              the app's Deployment as the cluster last reported it; null when absent
+ * @param pods              the app's pods in this environment, all releases
+ * @param crashLoopRestarts restarts after which a pod counts as crash-looping
+ */
+record PassContext(RolloutPhase phase, Progress progress, boolean fastTrack, Instant startedAt, Instant now,
+                   WorkloadSpec target, @Nullable WorkloadSpec stable, @Nullable Deployment live, List<Pod> pods,
+                   int crashLoopRestarts) {
+}

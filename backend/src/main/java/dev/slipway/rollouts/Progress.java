@@ -1,0 +1,56 @@
+package dev.slipway.rollouts;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The small amount of state a strategy keeps between passes, stored as a JSON object of strings. Each
+ * value is typed through the accessors here, so the keys live in one place.
+ */
+record Progress(Map<String, String> values) {
+
+    /** Ready pods of the new release when last counted; more than before means the rollout progresses. */
+    static final String READY = "ready";
+    /** When the rollout last made progress; the progress deadline runs from here. */
+    static final String LAST_PROGRESS_AT = "lastProgressAt";
+    /** Set when a user aborted, so the rollback ends as ABORTED rather than ROLLED_BACK. */
+    static final String ABORTED = "aborted";
+    /** When going back to the stable release started. */
+    static final String ROLLBACK_STARTED_AT = "rollbackStartedAt";
+    /** Consecutive failed calls to the Kubernetes API, for the backoff. */
+    static final String API_FAILURES = "apiFailures";
+
+    Progress {
+        values = Map.copyOf(values);
+    }
+
+    static Progress empty() {
+        return new Progress(Map.of());
+    }
+
+    int integer(String key) {
+        return Optional.ofNullable(values.get(key)).map(Integer::parseInt).orElse(0);
+    }
+
+    Optional<Instant> instant(String key) {
+        return Optional.ofNullable(values.get(key)).map(Instant::parse);
+    }
+
+    boolean flag(String key) {
+        return Boolean.parseBoolean(values.get(key));
+    }
+
+    Progress with(String key, Object value) {
+        Map<String, String> copy = new HashMap<>(values);
+        copy.put(key, String.valueOf(value));
+        return new Progress(copy);
+    }
+
+    Progress without(String key) {
+        Map<String, String> copy = new HashMap<>(values);
+        copy.remove(key);
+        return new Progress(copy);
+    }
+}

@@ -1,0 +1,227 @@
+package dev.slipway.rollouts;
+
+import dev.slipway.apps.AppRef;
+import dev.slipway.apps.AppService;
+import dev.slipway.apps.DeployStrategy;
+import dev.slipway.environments.EnvironmentService;
+import dev.slipway.environments.EnvironmentView;
+import dev.slipway.kubernetes.ForeignObjectException;
+import dev.slipway.kubernetes.KubernetesClients;
+import dev.slipway.kubernetes.KubernetesWrites;
+import dev.slipway.kubernetes.Labels;
+import dev.slipway.kubernetes.WorkloadObserver;
+import dev.slipway.kubernetes.WorkloadSpec;
+import dev.slipway.kubernetes.WriteOutcome;
+import dev.slipway.releases.ReleaseService;
+import dev.slipway.releases.ReleaseView;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * One reconcile pass over one rollout: lock it, look, decide, act at most once, persist once. The row
+ * lock is held for the whole pass, so two engines can never act on the same rollout at the same time.
+ */
+@Component
+class RolloutPass {
+
+    private static final Logger log = LoggerFactory.getLogger(RolloutPass.class);
+
+    /** What the engine should do after a pass. */
+    record Outcome(boolean busy, @Nullable Instant checkAgainAt) {
+
+        static final Outcome DONE = new Outcome(false, null);
+        static final Outcome BUSY = new Outcome(true, null);
+    }
+
+    private final RolloutRepository rollouts;
+    private final RolloutEventRepository events;
+    private final ReleaseService releases;
+    private final AppService apps;
+    private final EnvironmentService environments;
+    private final KubernetesClients clients;
+    private final WorkloadObserver observer;
+    private final ApplicationEventPublisher publisher;
+    private final EngineProperties properties;
+    private final Clock clock;
+
+    RolloutPass(RolloutRepository rollouts, RolloutEventRepository events, ReleaseService releases, AppService apps,
+                EnvironmentService environments, KubernetesClients clients, WorkloadObserver observer,
+                ApplicationEventPublisher publisher, EngineProperties properties, Clock clock) {
+        this.rollouts = rollouts;
+        this.events = events;
+        this.releases = releases;
+        this.apps = apps;
+        this.environments = environments;
+        this.clients = clients;
+        this.observer = observer;
+        this.publisher = publisher;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Outcome run(long rolloutId) {
+        Rollout rollout = rollouts.lockForPass(rolloutId).orElse(null);
+        if (rollout == null) {
+            return rollouts.existsById(rolloutId) ? Outcome.BUSY : Outcome.DONE;
+        }
+        if (!rollout.phase().active()) {
+            return Outcome.DONE;
+        }
+        Instant now = clock.instant();
+        AppRef app = apps.ref(rollout.appId());
+        EnvironmentView environment = environments.byId(rollout.environmentId());
+        ReleaseView target = releases.get(rollout.releaseId());
+        @Nullable ReleaseView stable = rollout.stableReleaseId() == null ? null : releases.get(rollout.stableReleaseId());
+        String cluster = environment.cluster();
+        if (!observer.watch(cluster)) {
+            // The informer caches are still loading; deciding on an empty cache would redo finished work.
+            return new Outcome(false, now.plusSeconds(1));
+        }
+        WorkloadSpec targetSpec = Workloads.spec(app, environment, target);
+        @Nullable WorkloadSpec stableSpec = stable == null ? null : Workloads.spec(app, environment, stable);
+        @Nullable Deployment live = observer.deployment(cluster, targetSpec.namespace(), app.name()).orElse(null);
+        List<Pod> pods = observer.pods(cluster, targetSpec.namespace(), app.name(), environment.name());
+        PassContext context = new PassContext(rollout.phase(), rollout.progress(), rollout.fastTrack(),
+                rollout.startedAt(), now, targetSpec, stableSpec, live, pods, properties.crashLoopRestarts());
+
+        Step step = strategy(rollout.strategy()).next(context);
+        List<Note> notes = new ArrayList<>();
+        try {
+            KubernetesClient client = clients.client(cluster);
+            for (HasMetadata object : step.writes()) {
+                WriteOutcome outcome = KubernetesWrites.apply(client, object);
+                if (outcome != WriteOutcome.UNCHANGED) {
+                    notes.add(applied(outcome, object));
+                }
+            }
+            for (HasMetadata object : step.deletes()) {
+                if (deleteIfManaged(client, object)) {
+                    notes.add(Note.of("DELETED", "Deleted " + object.getKind() + " " + object.getMetadata().getName()
+                            + ": this release does not use it"));
+                }
+            }
+        } catch (ForeignObjectException e) {
+            rollout.moveTo(RolloutPhase.FAILED, e.getMessage(), now);
+            record(rollout, now, List.of(Note.of("FAILED", e.getMessage())));
+            return finish(rollout, app, environment, Outcome.DONE);
+        } catch (KubernetesClientException | IllegalStateException e) {
+            if (!retriable(e)) {
+                String why = "Kubernetes refused a change: " + message(e);
+                rollout.moveTo(RolloutPhase.FAILED, why, now);
+                record(rollout, now, List.of(Note.of("FAILED", why)));
+                return finish(rollout, app, environment, Outcome.DONE);
+            }
+            return apiTrouble(rollout, app, environment, now, e);
+        }
+
+        notes.addAll(step.notes());
+        Progress progress = step.progress().without(Progress.API_FAILURES);
+        boolean moved = step.phase() != rollout.phase();
+        if (moved || step.reason() != null) {
+            rollout.moveTo(step.phase(), step.reason(), now);
+        }
+        rollout.keep(progress, step.deadline(), step.checkAgainAt());
+        record(rollout, now, notes);
+        if (step.phase() == RolloutPhase.SUCCEEDED) {
+            releases.markRunning(target);
+        }
+        Outcome outcome = new Outcome(false, step.checkAgainAt());
+        // a pass that only confirmed what was already true tells nobody
+        return moved || !notes.isEmpty() ? finish(rollout, app, environment, outcome) : outcome;
+    }
+
+    private static RolloutStrategy strategy(DeployStrategy kind) {
+        return switch (kind) {
+            case ROLLING -> new RollingStrategy();
+        };
+    }
+
+    /**
+     * The API server or the network failed: keep the rollout where it is and try again later, waiting
+     * longer each time. Such failures never decide a rollout by themselves; the progress deadline does.
+     */
+    private Outcome apiTrouble(Rollout rollout, AppRef app, EnvironmentView environment, Instant now, RuntimeException e) {
+        Progress progress = rollout.progress();
+        int failures = progress.integer(Progress.API_FAILURES) + 1;
+        Duration wait = properties.apiRetryBase().multipliedBy(1L << Math.min(failures - 1, 10));
+        if (wait.compareTo(properties.apiRetryMax()) > 0) {
+            wait = properties.apiRetryMax();
+        }
+        Instant retryAt = now.plus(wait);
+        log.warn("Kubernetes API call for rollout {} of {} in {} failed ({} in a row), retrying in {}: {}",
+                rollout.id(), app.name(), environment.name(), failures, wait, message(e));
+        rollout.keep(progress.with(Progress.API_FAILURES, failures), rollout.deadlineAt(), retryAt);
+        record(rollout, now, List.of(new Note("API_ERROR", "The Kubernetes API of cluster " + environment.cluster()
+                + " failed: " + message(e) + ". Trying again in " + wait.toSeconds() + " s.",
+                Map.of("failures", Integer.toString(failures)))));
+        return finish(rollout, app, environment, new Outcome(false, retryAt));
+    }
+
+    /** Server errors, throttling, conflicts that outlasted the retries, timeouts and broken connections pass. */
+    private static boolean retriable(RuntimeException e) {
+        if (e instanceof KubernetesClientException k) {
+            int code = k.getCode();
+            return code == 0 || code == 409 || code == 429 || code >= 500;
+        }
+        return true;
+    }
+
+    private static String message(RuntimeException e) {
+        String message = e instanceof KubernetesClientException k && k.getStatus() != null
+                && k.getStatus().getMessage() != null ? k.getStatus().getMessage() : e.getMessage();
+        return message == null ? e.getClass().getSimpleName() : message;
+    }
+
+    private static boolean deleteIfManaged(KubernetesClient client, HasMetadata object) {
+        HasMetadata existing = client.resource(object).get();
+        if (existing == null || existing.getMetadata().getLabels() == null
+                || !Labels.SLIPWAY.equals(existing.getMetadata().getLabels().get(Labels.MANAGED_BY))) {
+            return false;
+        }
+        client.resource(existing).delete();
+        return true;
+    }
+
+    private static Note applied(WriteOutcome outcome, HasMetadata object) {
+        String verb = outcome == WriteOutcome.CREATED ? "Created " : "Updated ";
+        String what = object.getKind() + " " + object.getMetadata().getName();
+        if (object instanceof Deployment deployment) {
+            String image = deployment.getSpec().getTemplate().getSpec().getContainers().getFirst().getImage();
+            String release = Workloads.templateRelease(deployment).map(r -> "v" + r).orElse("?");
+            boolean paused = Boolean.TRUE.equals(deployment.getSpec().getPaused());
+            Integer replicas = deployment.getSpec().getReplicas();
+            return new Note("APPLIED", verb + what + " for " + release + " (" + image + (paused ? ", paused" : "")
+                    + (replicas == null ? "" : ", " + replicas + " pods") + ")",
+                    Map.of("kind", object.getKind(), "name", object.getMetadata().getName(), "release", release,
+                            "image", image));
+        }
+        return new Note("APPLIED", verb + what, Map.of("kind", object.getKind(), "name", object.getMetadata().getName()));
+    }
+
+    private void record(Rollout rollout, Instant now, List<Note> notes) {
+        for (Note note : notes) {
+            events.save(new RolloutEvent(rollout.id(), now, note));
+        }
+    }
+
+    private Outcome finish(Rollout rollout, AppRef app, EnvironmentView environment, Outcome outcome) {
+        publisher.publishEvent(new RolloutChanged(rollout.id(), app.name(), environment.name()));
+        return outcome;
+    }
+}

@@ -1,0 +1,17 @@
+package dev.slipway.rollouts;
+
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A rollout with its timeline.
+ *
+ * @param release       the release being rolled out
+ * @param stableRelease what runs when it is undone; null for the first release
+ * @param reason        why it is where it is (a failure, an abort), when there is a reason
+ */
+public record RolloutView(long id, int release, @Nullable Integer stableRelease, String strategy, RolloutPhase phase,
+                          boolean fastTrack, @Nullable String reason, String startedBy, Instant startedAt,
+                          @Nullable Instant finishedAt, List<RolloutEventView> events) {
+}
