@@ -45,7 +45,7 @@ final class RollingStrategy implements RolloutStrategy {
         if (crashing.isPresent()) {
             Pod pod = crashing.get();
             return failure(c, progress, notes, "Pod " + pod.getMetadata().getName() + " of v" + target.release()
-                    + " is crash-looping: restarted " + Workloads.restarts(pod) + " times"
+                    + " is crash-looping: restarted " + times(Workloads.restarts(pod))
                     + Workloads.waitingReason(pod).map(r -> ", waiting in " + r).orElse(""),
                     Map.of("pod", pod.getMetadata().getName(), "restarts", Integer.toString(Workloads.restarts(pod)),
                             "limit", Integer.toString(c.crashLoopRestarts())));
@@ -164,6 +164,10 @@ final class RollingStrategy implements RolloutStrategy {
         HorizontalPodAutoscaler stale = new HorizontalPodAutoscalerBuilder().withNewMetadata()
                 .withName(spec.app()).withNamespace(spec.namespace()).endMetadata().build();
         return List.of(stale);
+    }
+
+    private static String times(int restarts) {
+        return restarts == 1 ? "once" : restarts + " times";
     }
 
     private static int desired(PassContext c, WorkloadSpec spec) {

@@ -130,7 +130,8 @@ class RolloutPass {
             return apiTrouble(rollout, app, environment, now, e);
         }
 
-        notes.addAll(step.notes());
+        // the decision first, then the writes that carried it out
+        notes.addAll(0, step.notes());
         Progress progress = step.progress().without(Progress.API_FAILURES);
         boolean moved = step.phase() != rollout.phase();
         if (moved || step.reason() != null) {

@@ -20,15 +20,18 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
-import dev.slipway.apps.AppEnvironmentView;
 import dev.slipway.apps.AppService;
 import dev.slipway.apps.AppSource;
 import dev.slipway.apps.AppView;
+import dev.slipway.rollouts.DeployService;
+import dev.slipway.rollouts.EnvironmentStatus;
+import dev.slipway.rollouts.RolloutPhase;
 import dev.slipway.settings.PlatformSettingsService;
 import dev.slipway.teams.TeamRole;
 import dev.slipway.ui.components.Badges;
 import dev.slipway.ui.components.Formats;
 import dev.slipway.ui.components.Notifications;
+import dev.slipway.ui.rollouts.AppEnvironmentPage;
 import dev.slipway.ui.security.CurrentUser;
 import dev.slipway.ui.teams.TeamDetailView;
 import jakarta.annotation.security.PermitAll;
@@ -42,12 +45,14 @@ import jakarta.annotation.security.PermitAll;
 public class AppDetailView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final AppService apps;
+    private final DeployService deploys;
     private final PlatformSettingsService settings;
     private final CurrentUser user;
     private String title = "App · Slipway";
 
-    AppDetailView(AppService apps, PlatformSettingsService settings, CurrentUser user) {
+    AppDetailView(AppService apps, DeployService deploys, PlatformSettingsService settings, CurrentUser user) {
         this.apps = apps;
+        this.deploys = deploys;
         this.settings = settings;
         this.user = user;
     }
@@ -128,7 +133,7 @@ public class AppDetailView extends VerticalLayout implements BeforeEnterObserver
         FlexLayout cards = new FlexLayout();
         cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         cards.addClassName("slipway-cards");
-        for (AppEnvironmentView place : apps.environments(user.actor(), app.name())) {
+        for (EnvironmentStatus place : deploys.overview(user.actor(), app.name())) {
             Card card = new Card();
             card.setTitle(place.environment().name());
             card.setSubtitle(place.environment().description());
@@ -143,7 +148,19 @@ public class AppDetailView extends VerticalLayout implements BeforeEnterObserver
             }
             card.add(badges);
             card.add(new Paragraph("Cluster " + place.environment().cluster() + ", namespace " + place.namespace()));
-            card.add(new Paragraph("Nothing deployed yet."));
+            card.add(new Paragraph(place.running() == null ? "Nothing deployed yet."
+                    : "Runs v" + place.running().release().number() + ": " + place.running().release().image()));
+            if (place.rollout() != null && place.rollout().phase().active()) {
+                card.add(new Paragraph("Rolling out v" + place.rollout().release() + ": "
+                        + place.rollout().phase().name().toLowerCase().replace('_', ' ') + ", "
+                        + place.live().ready() + " of " + place.live().desired() + " pods ready"));
+            } else if (place.rollout() != null && place.rollout().reason() != null
+                    && place.rollout().phase() != RolloutPhase.SUCCEEDED) {
+                card.add(new Paragraph("Last rollout (v" + place.rollout().release() + "): "
+                        + place.rollout().reason()));
+            }
+            card.addToFooter(new RouterLink("Open", AppEnvironmentPage.class,
+                    AppEnvironmentPage.parameters(app.name(), place.environment().name())));
             cards.add(card);
         }
         return cards;

@@ -1,0 +1,84 @@
+package dev.slipway.ui.rollouts;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import dev.slipway.apps.ImageReferences;
+import dev.slipway.environments.EnvironmentView;
+import dev.slipway.rollouts.DeployRequest;
+import dev.slipway.rollouts.DeployService;
+import dev.slipway.rollouts.RolloutView;
+import dev.slipway.sandbox.SandboxBehaviour;
+import dev.slipway.shared.InvalidInputException;
+import dev.slipway.ui.components.Badges;
+import dev.slipway.ui.components.Forms;
+import dev.slipway.ui.components.Notifications;
+import dev.slipway.ui.security.CurrentUser;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Deploys an image to one environment. On the sandbox the user also chooses how the simulated pods
+ * behave, so a failing release and Slipway's automatic rollback can be watched.
+ */
+class DeployDialog extends Dialog {
+
+    private final TextField image = new TextField("Image");
+    private final Select<SandboxBehaviour> behaviour = new Select<>();
+
+    DeployDialog(DeployService deploys, CurrentUser user, String app, EnvironmentView environment, String suggestedImage,
+                 Consumer<RolloutView> onStarted) {
+        setHeaderTitle("Deploy " + app + " to " + environment.name());
+        setWidth("36em");
+        image.setValue(suggestedImage);
+        image.setWidthFull();
+        image.setRequired(true);
+        image.setPlaceholder("registry.example.com/team/app:1.4.2");
+        image.setHelperText("Slipway makes the next release from this image and rolls it out with the rolling strategy");
+        image.setValueChangeMode(ValueChangeMode.LAZY);
+        image.addValueChangeListener(e -> check());
+        FormLayout form = new FormLayout(image);
+        if (environment.simulated()) {
+            behaviour.setLabel("Simulated pods");
+            behaviour.setItems(SandboxBehaviour.values());
+            behaviour.setItemLabelGenerator(SandboxBehaviour::description);
+            behaviour.setValue(SandboxBehaviour.HEALTHY);
+            behaviour.setHelperText("The sandbox runs nothing: choose how its pretend pods behave");
+            form.add(behaviour);
+            add(Badges.simulated());
+        }
+        if (environment.protectedEnvironment()) {
+            add(new Paragraph("This environment is protected: deploying here needs a maintainer of the team."));
+        }
+        add(form);
+
+        Button deploy = new Button("Deploy", e -> {
+            if (!check()) {
+                return;
+            }
+            try {
+                RolloutView started = deploys.deploy(user.actor(), app, environment.name(),
+                        new DeployRequest(image.getValue().strip(), environment.simulated() ? behaviour.getValue() : null));
+                close();
+                Notifications.success("Started v" + started.release() + " in " + environment.name() + ".");
+                onStarted.accept(started);
+            } catch (InvalidInputException problem) {
+                Forms.show(problem, Map.of("image", image, "sandboxBehaviour", behaviour));
+            }
+        });
+        deploy.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        getFooter().add(new Button("Cancel", e -> close()), deploy);
+    }
+
+    private boolean check() {
+        var problem = ImageReferences.problem(image.getValue().strip());
+        image.setInvalid(problem.isPresent());
+        problem.ifPresent(p -> image.setErrorMessage(Character.toUpperCase(p.charAt(0)) + p.substring(1)));
+        return problem.isEmpty();
+    }
+}

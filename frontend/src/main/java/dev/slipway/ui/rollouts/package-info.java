@@ -1,0 +1,8 @@
+/**
+ * Deploying from the browser: an app's page in one environment with the live rollout (server push, no
+ * reload), its pods, its timeline of decisions, the release history with rollback, and the deploy dialog.
+ */
+@NullMarked
+package dev.slipway.ui.rollouts;
+
+import org.jspecify.annotations.NullMarked;
