@@ -39,6 +39,14 @@ public final class KubernetesWrites {
     }
 
     /**
+     * Whether {@code live} (for example from an informer's cache) already holds what Slipway would write
+     * for {@code desired}: then {@link #apply} would change nothing, and need not even read the object.
+     */
+    public static boolean upToDate(HasMetadata desired, @Nullable HasMetadata live) {
+        return live != null && managedBySlipway(live) && hash(desired).equals(annotation(live, Labels.APPLIED_HASH));
+    }
+
+    /**
      * Makes the cluster hold {@code desired}: creates it when absent, replaces it when Slipway's last
      * write differs, does nothing when it does not. A Deployment without replicas (an HPA owns them)
      * keeps its live replica count. A Namespace that exists in any form is left as it is: Slipway only

@@ -19,12 +19,14 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,7 +106,7 @@ class RolloutPass {
         List<Note> notes = new ArrayList<>();
         try {
             KubernetesClient client = clients.client(cluster);
-            for (HasMetadata object : step.writes()) {
+            for (HasMetadata object : unwritten(step.writes(), live)) {
                 WriteOutcome outcome = KubernetesWrites.apply(client, object);
                 if (outcome != WriteOutcome.UNCHANGED) {
                     notes.add(applied(outcome, object));
@@ -147,6 +149,25 @@ class RolloutPass {
         return moved || !notes.isEmpty() ? finish(rollout, app, environment, outcome) : outcome;
     }
 
+    /**
+     * The objects of a step that may still need writing. The namespace and Service are written before
+     * the Deployment, so when the informer's copy of the Deployment already holds what this step wants,
+     * they are in place too and the pass needs no API call for them. Without this, every pass triggered
+     * by a pod event would read each object from the API server again.
+     */
+    private static List<HasMetadata> unwritten(List<HasMetadata> writes, @Nullable Deployment live) {
+        int deployment = -1;
+        for (int i = 0; i < writes.size(); i++) {
+            if (writes.get(i) instanceof Deployment) {
+                deployment = i;
+            }
+        }
+        if (deployment < 0 || !KubernetesWrites.upToDate(writes.get(deployment), live)) {
+            return writes;
+        }
+        return writes.subList(deployment + 1, writes.size());
+    }
+
     private static RolloutStrategy strategy(DeployStrategy kind) {
         return switch (kind) {
             case ROLLING -> new RollingStrategy();
@@ -174,11 +195,19 @@ class RolloutPass {
         return finish(rollout, app, environment, new Outcome(false, retryAt));
     }
 
-    /** Server errors, throttling, conflicts that outlasted the retries, timeouts and broken connections pass. */
-    private static boolean retriable(RuntimeException e) {
+    /**
+     * Server errors, throttling, conflicts that outlasted the retries, timeouts and broken connections
+     * pass by themselves; a refusal (400, 401, 403, 404, 422) does not, so retrying it would only hide it.
+     */
+    static boolean retriable(RuntimeException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException || cause instanceof TimeoutException) {
+                return true;
+            }
+        }
         if (e instanceof KubernetesClientException k) {
             int code = k.getCode();
-            return code == 0 || code == 409 || code == 429 || code >= 500;
+            return code <= 0 || code == 408 || code == 409 || code == 429 || code >= 500;
         }
         return true;
     }

@@ -179,6 +179,8 @@ class WorkloadObserverTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> observer.watch("late"));
             assertThat(observer.pods("late", NS, "billing-api", "staging")).hasSize(1);
         } finally {
+            // close the watches first: the mock server waits for open connections when it shuts down
+            observer.destroy();
             later.destroy();
         }
     }
