@@ -68,6 +68,12 @@ public class ReleaseService {
                 .map(r -> new RunningRelease(get(r.stableReleaseId()), r.since()));
     }
 
+    /** Every release that some environment runs, for work that concerns all of them. */
+    @Transactional(readOnly = true)
+    public List<ReleaseView> allRunning() {
+        return running.findAll().stream().map(r -> get(r.stableReleaseId())).toList();
+    }
+
     /** Records that a rollout finished: the environment now runs this release. */
     @Transactional
     public void markRunning(ReleaseView release) {

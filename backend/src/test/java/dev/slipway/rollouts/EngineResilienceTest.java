@@ -1,6 +1,7 @@
 package dev.slipway.rollouts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.slipway.kubernetes.WorkloadObserver;
@@ -18,6 +19,8 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -45,6 +48,8 @@ class EngineResilienceTest {
     TestClock clock;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    JdbcTemplate jdbc;
     @Autowired
     Fixtures fixtures;
 
@@ -125,6 +130,23 @@ class EngineResilienceTest {
             }
         } finally {
             second.stop();
+        }
+    }
+
+    @Test
+    void the_database_refuses_a_second_rollout_in_flight_for_the_same_app_and_environment() {
+        String app = fixtures.app(team).name();
+        engine.stop();
+        try {
+            RolloutView started = deploys.deploy(developer, app, "dev", new DeployRequest("registry.example.com/a:1", null));
+
+            assertThatThrownBy(() -> jdbc.update("""
+                    insert into rollouts (app_id, environment_id, release_id, strategy, phase, started_by, started_at)
+                    select app_id, environment_id, release_id, strategy, 'PROGRESSING', 'someone', now()
+                    from rollouts where id = ?""", started.id()))
+                    .isInstanceOf(DataIntegrityViolationException.class);
+        } finally {
+            engine.start();
         }
     }
 
