@@ -91,7 +91,14 @@ class RolloutPass {
         ReleaseView target = releases.get(rollout.releaseId());
         @Nullable ReleaseView stable = rollout.stableReleaseId() == null ? null : releases.get(rollout.stableReleaseId());
         String cluster = environment.cluster();
-        if (!observer.watch(cluster)) {
+        boolean synced;
+        try {
+            synced = observer.watch(cluster);
+        } catch (RuntimeException e) {
+            // no client for the cluster (its settings are incomplete): like an unreachable API, wait and retry
+            return apiTrouble(rollout, app, environment, now, e);
+        }
+        if (!synced) {
             // The informer caches are still loading; deciding on an empty cache would redo finished work.
             return new Outcome(false, now.plusSeconds(1));
         }

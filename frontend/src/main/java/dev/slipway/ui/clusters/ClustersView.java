@@ -18,6 +18,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.slipway.clusters.ClusterService;
 import dev.slipway.clusters.ClusterView;
+import dev.slipway.kubernetes.KubernetesClients;
 import dev.slipway.security.SlipwayPrincipal;
 import dev.slipway.shared.ConflictException;
 import dev.slipway.ui.components.Badges;
@@ -34,11 +35,13 @@ import java.util.Optional;
 public class ClustersView extends VerticalLayout {
 
     private final ClusterService clusters;
+    private final KubernetesClients clients;
     private final CurrentUser user;
     private final Grid<ClusterView> grid = new Grid<>();
 
-    ClustersView(ClusterService clusters, CurrentUser user) {
+    ClustersView(ClusterService clusters, KubernetesClients clients, CurrentUser user) {
         this.clusters = clusters;
+        this.clients = clients;
         this.user = user;
         setSizeFull();
 
@@ -51,8 +54,8 @@ public class ClustersView extends VerticalLayout {
         header.setAlignItems(FlexComponent.Alignment.CENTER);
 
         Paragraph about = new Paragraph("Tokens and kubeconfigs are stored encrypted and cannot be read back, only"
-                + " replaced. Slipway does not contact a cluster when you register it; the connection is first"
-                + " checked once deployments arrive.");
+                + " replaced. Slipway does not contact a cluster when you register it: use Check connection to see"
+                + " whether it can reach the cluster and deploy there.");
         configureGrid();
         add(header, about, grid);
         refresh();
@@ -95,9 +98,12 @@ public class ClustersView extends VerticalLayout {
         Button edit = new Button("Edit", VaadinIcon.EDIT.create(),
                 e -> ClusterFormDialog.forExistingCluster(clusters, user, cluster, this::refresh).open());
         edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        Button check = new Button("Check connection", VaadinIcon.CONNECT.create(),
+                e -> new ConnectionCheckDialog(clients, user, cluster.name()).open());
+        check.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         Button delete = new Button("Delete", VaadinIcon.TRASH.create(), e -> confirmDelete(cluster));
         delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
-        return new HorizontalLayout(edit, delete);
+        return new HorizontalLayout(edit, check, delete);
     }
 
     private void confirmDelete(ClusterView cluster) {

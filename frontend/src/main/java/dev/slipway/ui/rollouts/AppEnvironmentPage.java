@@ -51,6 +51,7 @@ public class AppEnvironmentPage extends VerticalLayout implements BeforeEnterObs
     private final RolloutUpdates updates;
     private final CurrentUser user;
     private final Paragraph running = new Paragraph();
+    private final Paragraph settings = new Paragraph();
     private final HorizontalLayout actions = new HorizontalLayout();
     private final LiveStatusPanel live = new LiveStatusPanel();
     private final TimelineGrid timeline = new TimelineGrid();
@@ -123,7 +124,8 @@ public class AppEnvironmentPage extends VerticalLayout implements BeforeEnterObs
         }
         Paragraph where = new Paragraph("Cluster " + status.environment().cluster() + ", namespace "
                 + status.namespace());
-        add(heading, where, running, actions, live, new H3("Timeline"), timeline, new H3("Releases"), history);
+        settings.addClassName("slipway-hint-left");
+        add(heading, where, running, settings, actions, live, new H3("Timeline"), timeline, new H3("Releases"), history);
         show(status);
     }
 
@@ -136,6 +138,7 @@ public class AppEnvironmentPage extends VerticalLayout implements BeforeEnterObs
                 : "Runs v" + status.running().release().number() + " (" + status.running().release().image()
                 + ") since " + Formats.minute(status.running().since()) + ", deployed by "
                 + status.running().release().createdBy() + ".");
+        settings.setText("Settings: " + DeploySettingsDialog.summary(apps.deploySettings(user.actor(), app, environment)));
         boolean mayAct = mayAct(status);
         showActions(status, mayAct);
         live.show(status);
@@ -161,7 +164,9 @@ public class AppEnvironmentPage extends VerticalLayout implements BeforeEnterObs
         Button deploy = new Button("Deploy", VaadinIcon.UPLOAD.create(), e -> new DeployDialog(deploys, user, app,
                 status.environment(), suggested, started -> refresh()).open());
         deploy.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        actions.add(deploy);
+        Button configure = new Button("Settings", VaadinIcon.COG.create(),
+                e -> new DeploySettingsDialog(apps, user, app, environment, this::refresh).open());
+        actions.add(deploy, configure);
         if (phase == RolloutPhase.PROGRESSING) {
             actions.add(new Button("Pause", VaadinIcon.PAUSE.create(), e -> {
                 deploys.pause(user.actor(), app, environment);

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.PasswordField;
@@ -101,6 +102,22 @@ class ClusterViewsTest extends SpringBrowserlessTest {
 
         assertThat(kind.getChildren().filter(Badge.class::isInstance).map(b -> ((Badge) b).getText()))
                 .containsExactly("Simulated: nothing runs");
+    }
+
+    @Test
+    void checking_the_sandboxs_connection_says_that_it_simulates() {
+        support.signIn(support.admin());
+        navigate(ClustersView.class);
+
+        Grid<ClusterView> grid = grid();
+        Component actions = test(grid).getCellComponent(rowOf(grid, "sandbox"), ACTIONS);
+        Button check = actions.getChildren().map(Button.class::cast)
+                .filter(b -> b.getText().equals("Check connection")).findFirst().orElseThrow();
+        test(check).click();
+        test($(Button.class).withText("Check").single()).click();
+
+        assertThat($(Paragraph.class).withText("Reachable.").exists()).isTrue();
+        assertThat($(Paragraph.class).withTextContaining("simulates").exists()).isTrue();
     }
 
     @Test

@@ -1,0 +1,120 @@
+package dev.slipway.ui.rollouts;
+
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import dev.slipway.apps.AppService;
+import dev.slipway.apps.DeploySettings;
+import dev.slipway.shared.InvalidInputException;
+import dev.slipway.ui.components.Forms;
+import dev.slipway.ui.components.Notifications;
+import dev.slipway.ui.security.CurrentUser;
+import java.util.Map;
+
+/**
+ * How an app runs in one environment: pods, resources and rolling-update settings. The service checks
+ * the values (Kubernetes quantities, limits not below requests) and its answer lands on the fields.
+ */
+class DeploySettingsDialog extends Dialog {
+
+    private final IntegerField replicas = new IntegerField("Pods");
+    private final TextField cpuRequest = new TextField("CPU request");
+    private final TextField cpuLimit = new TextField("CPU limit");
+    private final TextField memoryRequest = new TextField("Memory request");
+    private final TextField memoryLimit = new TextField("Memory limit");
+    private final TextField maxSurge = new TextField("Max surge");
+    private final TextField maxUnavailable = new TextField("Max unavailable");
+    private final IntegerField deadline = new IntegerField("Progress deadline (seconds)");
+    private final Checkbox autoscale = new Checkbox("Scale on CPU with an autoscaler");
+    private final IntegerField autoscaleMin = new IntegerField("Fewest pods");
+    private final IntegerField autoscaleMax = new IntegerField("Most pods");
+    private final IntegerField autoscaleCpu = new IntegerField("Target CPU %");
+
+    DeploySettingsDialog(AppService apps, CurrentUser user, String app, String environment, Runnable onSaved) {
+        setHeaderTitle("How " + app + " runs in " + environment);
+        setWidth("40em");
+        DeploySettings current = apps.deploySettings(user.actor(), app, environment);
+        fill(current);
+        cpuRequest.setHelperText("e.g. 100m (a tenth of a core)");
+        memoryRequest.setHelperText("e.g. 256Mi");
+        maxSurge.setHelperText("Extra pods during an update: 1 or 25%");
+        maxUnavailable.setHelperText("Pods that may be missing: 0 or 25%");
+        deadline.setHelperText("Without progress for this long, Slipway rolls back");
+        autoscale.addValueChangeListener(e -> showAutoscaling());
+        FormLayout form = new FormLayout(replicas, deadline, cpuRequest, cpuLimit, memoryRequest, memoryLimit,
+                maxSurge, maxUnavailable, autoscale, autoscaleMin, autoscaleMax, autoscaleCpu);
+        form.setColspan(autoscale, 2);
+        add(new Paragraph("Changes apply from the next deploy; what runs now keeps its settings."), form);
+        showAutoscaling();
+
+        Button save = new Button("Save", e -> {
+            try {
+                apps.updateDeploySettings(user.actor(), app, environment, read(current));
+                close();
+                Notifications.success("Saved. The next deploy to " + environment + " uses these settings.");
+                onSaved.run();
+            } catch (InvalidInputException problem) {
+                Forms.show(problem, fields());
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        getFooter().add(new Button("Cancel", e -> close()), save);
+    }
+
+    /** One line for the page, so the settings can be read without opening the dialog. */
+    static String summary(DeploySettings s) {
+        String size = s.autoscaling() == null ? s.replicas() + (s.replicas() == 1 ? " pod" : " pods")
+                : s.autoscaling().min() + "–" + s.autoscaling().max() + " pods at " + s.autoscaling().cpuPercent() + "% CPU";
+        return size + " · " + s.cpuRequest() + "–" + s.cpuLimit() + " CPU · " + s.memoryRequest() + "–"
+                + s.memoryLimit() + " memory · " + s.strategy().name().toLowerCase() + ", max surge " + s.maxSurge()
+                + ", max unavailable " + s.maxUnavailable() + ", deadline " + s.progressDeadlineSeconds() + " s";
+    }
+
+    private void fill(DeploySettings s) {
+        replicas.setValue(s.replicas());
+        cpuRequest.setValue(s.cpuRequest());
+        cpuLimit.setValue(s.cpuLimit());
+        memoryRequest.setValue(s.memoryRequest());
+        memoryLimit.setValue(s.memoryLimit());
+        maxSurge.setValue(s.maxSurge());
+        maxUnavailable.setValue(s.maxUnavailable());
+        deadline.setValue(s.progressDeadlineSeconds());
+        autoscale.setValue(s.autoscaling() != null);
+        autoscaleMin.setValue(s.autoscaling() == null ? 2 : s.autoscaling().min());
+        autoscaleMax.setValue(s.autoscaling() == null ? 5 : s.autoscaling().max());
+        autoscaleCpu.setValue(s.autoscaling() == null ? 80 : s.autoscaling().cpuPercent());
+    }
+
+    private DeploySettings read(DeploySettings current) {
+        DeploySettings.Autoscaling autoscaling = autoscale.getValue()
+                ? new DeploySettings.Autoscaling(value(autoscaleMin), value(autoscaleMax), value(autoscaleCpu)) : null;
+        return new DeploySettings(value(replicas), cpuRequest.getValue().strip(), cpuLimit.getValue().strip(),
+                memoryRequest.getValue().strip(), memoryLimit.getValue().strip(), maxSurge.getValue().strip(),
+                maxUnavailable.getValue().strip(), value(deadline), autoscaling, current.strategy());
+    }
+
+    /** An empty number field counts as -1, which the service refuses with a message on that field. */
+    private static int value(IntegerField field) {
+        return field.getValue() == null ? -1 : field.getValue();
+    }
+
+    private void showAutoscaling() {
+        boolean on = autoscale.getValue();
+        autoscaleMin.setVisible(on);
+        autoscaleMax.setVisible(on);
+        autoscaleCpu.setVisible(on);
+        replicas.setEnabled(!on);
+    }
+
+    private Map<String, HasValidation> fields() {
+        return Map.of("replicas", replicas, "cpuRequest", cpuRequest, "cpuLimit", cpuLimit,
+                "memoryRequest", memoryRequest, "memoryLimit", memoryLimit, "maxSurge", maxSurge,
+                "maxUnavailable", maxUnavailable, "progressDeadlineSeconds", deadline, "autoscaling", autoscaleMin);
+    }
+}
