@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.slipway.apps.AppService;
 import dev.slipway.kubernetes.KubernetesClients;
 import dev.slipway.releases.RunningRelease;
 import dev.slipway.sandbox.SandboxBehaviour;
@@ -34,6 +35,8 @@ class RollingDeployTest {
 
     @Autowired
     DeployService deploys;
+    @Autowired
+    AppService apps;
     @Autowired
     KubernetesClients clients;
     @Autowired
@@ -150,6 +153,20 @@ class RollingDeployTest {
         assertThat(replacement.phase()).isEqualTo(RolloutPhase.SUCCEEDED);
         assertThat(replacement.stableRelease()).isEqualTo(1);
         assertThat(liveImage()).isEqualTo("registry.example.com/shop/app:3.0");
+    }
+
+    @Test
+    void a_deployed_app_is_removed_from_its_environment_before_it_can_be_deleted() {
+        awaitFinished(deploys.deploy(developer, app, "dev", image("1.0")));
+        Actor maintainer = fixtures.member(team, TeamRole.MAINTAINER);
+
+        assertThatThrownBy(() -> apps.delete(maintainer, app))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("still runs");
+
+        deploys.remove(developer, app, "dev");
+        assertThat(liveDeployment()).isNull();
+        assertThat(deploys.status(developer, app, "dev").running()).isNull();
+        apps.delete(maintainer, app);
     }
 
     @Test

@@ -236,6 +236,19 @@ class SlipwayChartTest {
     }
 
     @Test
+    void rbac_for_in_cluster_deploys_is_off_by_default_and_grants_what_the_engine_needs_when_asked() {
+        assertThat(render(values()).find("ClusterRole")).isEmpty();
+
+        RenderedChart chart = render(values("rbac.create", true));
+
+        assertThat(chart.get("ClusterRole").string("metadata.name")).isNotBlank();
+        assertThat(chart.get("ClusterRoleBinding").string("roleRef.name"))
+                .isEqualTo(chart.get("ClusterRole").string("metadata.name"));
+        assertThat(chart.get("ServiceAccount").string("automountServiceAccountToken")).isEqualTo("true");
+        assertThat(chart.podSpec().string("automountServiceAccountToken")).isEqualTo("true");
+    }
+
+    @Test
     void ingress_is_absent_by_default() {
         assertThat(render(values()).find("Ingress")).isEmpty();
     }

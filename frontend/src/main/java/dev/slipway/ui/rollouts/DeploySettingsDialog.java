@@ -15,6 +15,7 @@ import dev.slipway.shared.InvalidInputException;
 import dev.slipway.ui.components.Forms;
 import dev.slipway.ui.components.Notifications;
 import dev.slipway.ui.security.CurrentUser;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -54,6 +55,7 @@ class DeploySettingsDialog extends Dialog {
         showAutoscaling();
 
         Button save = new Button("Save", e -> {
+            clearProblems();
             try {
                 apps.updateDeploySettings(user.actor(), app, environment, read(current));
                 close();
@@ -72,8 +74,9 @@ class DeploySettingsDialog extends Dialog {
         String size = s.autoscaling() == null ? s.replicas() + (s.replicas() == 1 ? " pod" : " pods")
                 : s.autoscaling().min() + "–" + s.autoscaling().max() + " pods at " + s.autoscaling().cpuPercent() + "% CPU";
         return size + " · " + s.cpuRequest() + "–" + s.cpuLimit() + " CPU · " + s.memoryRequest() + "–"
-                + s.memoryLimit() + " memory · " + s.strategy().name().toLowerCase() + ", max surge " + s.maxSurge()
-                + ", max unavailable " + s.maxUnavailable() + ", deadline " + s.progressDeadlineSeconds() + " s";
+                + s.memoryLimit() + " memory · " + s.strategy().name().toLowerCase(Locale.ROOT)
+                + ", max surge " + s.maxSurge() + ", max unavailable " + s.maxUnavailable()
+                + ", deadline " + s.progressDeadlineSeconds() + " s";
     }
 
     private void fill(DeploySettings s) {
@@ -112,9 +115,18 @@ class DeploySettingsDialog extends Dialog {
         replicas.setEnabled(!on);
     }
 
+    /** Problems of an earlier save would otherwise linger on fields the user has since put right. */
+    private void clearProblems() {
+        fields().values().forEach(field -> field.setInvalid(false));
+    }
+
+    /**
+     * The service names one "autoscaling" field for min, max and CPU target alike, so its problem goes to
+     * the checkbox that heads the three rather than to one of them that may not be the culprit.
+     */
     private Map<String, HasValidation> fields() {
         return Map.of("replicas", replicas, "cpuRequest", cpuRequest, "cpuLimit", cpuLimit,
                 "memoryRequest", memoryRequest, "memoryLimit", memoryLimit, "maxSurge", maxSurge,
-                "maxUnavailable", maxUnavailable, "progressDeadlineSeconds", deadline, "autoscaling", autoscaleMin);
+                "maxUnavailable", maxUnavailable, "progressDeadlineSeconds", deadline, "autoscaling", autoscale);
     }
 }
