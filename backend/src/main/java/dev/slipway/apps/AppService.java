@@ -2,6 +2,7 @@ package dev.slipway.apps;
 
 import dev.slipway.audit.AuditLog;
 import dev.slipway.environments.EnvironmentService;
+import dev.slipway.environments.EnvironmentView;
 import dev.slipway.settings.PlatformSettingsService;
 import dev.slipway.shared.Actor;
 import dev.slipway.shared.ConflictException;
@@ -200,7 +201,12 @@ public class AppService {
     @Transactional
     public DeploySettings updateDeploySettings(Actor actor, String appName, String environment, DeploySettings settings) {
         App app = load(actor, appName);
-        TeamRef team = access.require(actor, app.teamId(), TeamRole.DEVELOPER, "change how apps run");
+        EnvironmentView target = environments.get(environment);
+        // the next deploy there runs with these settings, so they need the role that deploy needs
+        TeamRef team = target.protectedEnvironment()
+                ? access.require(actor, app.teamId(), TeamRole.MAINTAINER, "change how apps run in the protected"
+                        + " environment " + environment)
+                : access.require(actor, app.teamId(), TeamRole.DEVELOPER, "change how apps run");
         InputCheck check = new InputCheck();
         settings.check(check);
         check.throwIfInvalid();

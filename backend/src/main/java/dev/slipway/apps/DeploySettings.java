@@ -78,11 +78,14 @@ public record DeploySettings(int replicas, String cpuRequest, String cpuLimit, S
             check.fail("progressDeadlineSeconds", "must be between 30 and 3600 seconds");
         }
         if (autoscaling != null) {
-            if (autoscaling.min() < 1 || autoscaling.max() > 100 || autoscaling.min() > autoscaling.max()) {
-                check.fail("autoscaling", "needs 1 <= min <= max <= 100 pods");
+            if (autoscaling.min() < 1 || autoscaling.min() > 100) {
+                check.fail("autoscaling.min", "must be between 1 and 100 pods");
+            }
+            if (autoscaling.max() < Math.max(1, autoscaling.min()) || autoscaling.max() > 100) {
+                check.fail("autoscaling.max", "must be at least the fewest pods and at most 100");
             }
             if (autoscaling.cpuPercent() < 10 || autoscaling.cpuPercent() > 100) {
-                check.fail("autoscaling", "cpuPercent must be between 10 and 100");
+                check.fail("autoscaling.cpuPercent", "must be between 10 and 100 percent of the CPU request");
             }
         }
         if (strategy == null) {

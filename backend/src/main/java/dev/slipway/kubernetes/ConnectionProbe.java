@@ -61,9 +61,10 @@ final class ConnectionProbe {
                             + namespace + "'.");
         }
         return new ConnectionCheck(true, version, false, namespace, connected
-                + " But these credentials may not create Deployments in namespace '" + namespace + "'. Bind a Role"
-                + " there that allows deployments, services, horizontalpodautoscalers, configmaps and secrets"
-                + " (and namespaces cluster-wide, if Slipway should create them).");
+                + " But these credentials may not create Deployments in namespace '" + namespace + "'. Grant them"
+                + " get, create, update and delete on deployments, services and horizontalpodautoscalers there,"
+                + " list and watch on deployments and pods in all namespaces, and namespaces if Slipway should"
+                + " create them (the Helm chart's rbac.create does this for the cluster Slipway runs in).");
     }
 
     static ConnectionCheck sandbox(String namespace) {

@@ -6,11 +6,13 @@ import dev.slipway.clusters.ClusterKind;
 import dev.slipway.clusters.ClusterService;
 import dev.slipway.sandbox.SandboxClusters;
 import dev.slipway.shared.Actor;
+import dev.slipway.shared.InvalidInputException;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -26,6 +28,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  */
 @Service
 public class KubernetesClients implements DisposableBean {
+
+    private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
 
     /** A connection test should answer while the admin still looks at the form. */
     static final int CHECK_REQUEST_TIMEOUT_MS = 15_000;
@@ -59,6 +63,11 @@ public class KubernetesClients implements DisposableBean {
      */
     public ConnectionCheck check(Actor actor, String clusterName, String namespace) {
         actor.requirePlatformAdmin("test cluster connections");
+        if (!NAMESPACE.matcher(namespace).matches()) {
+            // a blank namespace would ask the cluster-wide question and report it as this namespace's answer
+            throw new InvalidInputException("namespace", "must be a Kubernetes namespace name: lowercase letters,"
+                    + " digits and '-', at most 63 characters, e.g. default");
+        }
         ClusterConnection connection = clusters.connection(clusterName);
         if (connection.kind() == ClusterKind.SANDBOX) {
             return ConnectionProbe.sandbox(namespace);

@@ -15,6 +15,7 @@ import dev.slipway.clusters.ClusterKind;
 import dev.slipway.clusters.ClusterService;
 import dev.slipway.sandbox.SandboxClusters;
 import dev.slipway.shared.Actor;
+import dev.slipway.shared.InvalidInputException;
 import dev.slipway.shared.ForbiddenException;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
@@ -121,7 +122,8 @@ class KubernetesClientsTest {
 
         assertThat(check.reachable()).isTrue();
         assertThat(check.canCreateDeployments()).isFalse();
-        assertThat(check.message()).contains("may not create Deployments in namespace 'shop'").contains("Role");
+        assertThat(check.message()).contains("may not create Deployments in namespace 'shop'")
+                .contains("get, create, update and delete on deployments");
     }
 
     @Test
@@ -302,5 +304,12 @@ class KubernetesClientsTest {
                 .withNewSpec().withNewResourceAttributes().withGroup("apps").withResource("deployments")
                 .withVerb("create").withNamespace("shop").endResourceAttributes().endSpec()
                 .withNewStatus().withAllowed(allowed).endStatus().build()).always();
+    }
+
+    @Test
+    void a_namespace_kubernetes_would_refuse_is_refused_before_the_cluster_is_asked() {
+        assertThatThrownBy(() -> clients.check(ADMIN, "anything", " "))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("namespace name");
+        verifyNoInteractions(clusterService);
     }
 }

@@ -28,7 +28,10 @@ import dev.slipway.ui.security.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Optional;
 
-/** The clusters Slipway deploys to: register, change and remove them. The sandbox is always marked as simulated. */
+/**
+ * The clusters Slipway deploys to: register, change, check the connection of and remove them. The sandbox
+ * is always marked as simulated.
+ */
 @Route("admin/clusters")
 @PageTitle("Clusters · Slipway")
 @RolesAllowed(SlipwayPrincipal.ADMIN_ROLE)

@@ -1,4 +1,7 @@
-/** The admin page that registers the clusters Slipway deploys to, with their write-only credentials. */
+/**
+ * The admin page that registers the clusters Slipway deploys to, with their write-only credentials, and
+ * checks whether Slipway can reach each one and deploy there.
+ */
 @NullMarked
 package dev.slipway.ui.clusters;
 

@@ -120,13 +120,13 @@ class DeploySettingsDialog extends Dialog {
         fields().values().forEach(field -> field.setInvalid(false));
     }
 
-    /**
-     * The service names one "autoscaling" field for min, max and CPU target alike, so its problem goes to
-     * the checkbox that heads the three rather than to one of them that may not be the culprit.
-     */
+    /** The service's field names, as the REST API spells them, and the fields that show their problems. */
     private Map<String, HasValidation> fields() {
-        return Map.of("replicas", replicas, "cpuRequest", cpuRequest, "cpuLimit", cpuLimit,
-                "memoryRequest", memoryRequest, "memoryLimit", memoryLimit, "maxSurge", maxSurge,
-                "maxUnavailable", maxUnavailable, "progressDeadlineSeconds", deadline, "autoscaling", autoscale);
+        return Map.ofEntries(Map.entry("replicas", replicas), Map.entry("cpuRequest", cpuRequest),
+                Map.entry("cpuLimit", cpuLimit), Map.entry("memoryRequest", memoryRequest),
+                Map.entry("memoryLimit", memoryLimit), Map.entry("maxSurge", maxSurge),
+                Map.entry("maxUnavailable", maxUnavailable), Map.entry("progressDeadlineSeconds", deadline),
+                Map.entry("autoscaling.min", autoscaleMin), Map.entry("autoscaling.max", autoscaleMax),
+                Map.entry("autoscaling.cpuPercent", autoscaleCpu));
     }
 }

@@ -109,15 +109,48 @@ class ClusterViewsTest extends SpringBrowserlessTest {
         support.signIn(support.admin());
         navigate(ClustersView.class);
 
-        Grid<ClusterView> grid = grid();
-        Component actions = test(grid).getCellComponent(rowOf(grid, "sandbox"), ACTIONS);
-        Button check = actions.getChildren().map(Button.class::cast)
-                .filter(b -> b.getText().equals("Check connection")).findFirst().orElseThrow();
-        test(check).click();
+        test(action(grid(), "sandbox", "Check connection")).click();
+        assertThat($(TextField.class).withLabel("Namespace").single().getValue()).isEqualTo("default");
         test($(Button.class).withText("Check").single()).click();
 
         assertThat($(Paragraph.class).withText("Reachable.").exists()).isTrue();
+        assertThat($(Paragraph.class).withText("Slipway may create Deployments in default.").exists()).isTrue();
         assertThat($(Paragraph.class).withTextContaining("simulates").exists()).isTrue();
+    }
+
+    @Test
+    void a_cluster_nothing_answers_at_is_reported_as_not_reachable_with_what_to_check() {
+        String cluster = UiTestSupport.unique("closed");
+        // Port 1 on this machine refuses at once, so the check fails without waiting for a timeout.
+        clusters.register(support.admin(), new ClusterSpec(cluster, ClusterKind.KUBERNETES, "", ClusterAuth.TOKEN,
+                "https://127.0.0.1:1", null, false, "a-token"));
+        support.signIn(support.admin());
+        navigate(ClustersView.class);
+
+        test(action(grid(), cluster, "Check connection")).click();
+        test($(TextField.class).withLabel("Namespace").single()).setValue("shop");
+        test($(Button.class).withText("Check").single()).click();
+
+        assertThat($(Paragraph.class).withText("Not reachable.").exists()).isTrue();
+        assertThat($(Paragraph.class).withText("Could not tell whether Slipway may create Deployments in shop.").exists())
+                .isTrue();
+        assertThat($(Paragraph.class).withTextContaining("Check the API URL").exists()).isTrue();
+    }
+
+    @Test
+    void a_namespace_kubernetes_would_refuse_is_shown_on_the_field_and_the_cluster_is_not_asked() {
+        support.signIn(support.admin());
+        navigate(ClustersView.class);
+
+        test(action(grid(), "sandbox", "Check connection")).click();
+        test($(TextField.class).withLabel("Namespace").single()).setValue("Not_A_Namespace");
+        test($(Button.class).withText("Check").single()).click();
+
+        TextField namespace = $(TextField.class).withLabel("Namespace").single();
+        assertThat(namespace.isInvalid()).isTrue();
+        assertThat(namespace.getErrorMessage()).startsWith("Must use lowercase letters");
+        assertThat($(Paragraph.class).withText("Reachable.").exists()).isFalse();
+        assertThat($(Button.class).withText("Check").single().isEnabled()).isTrue();
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.slipway.apps.AppService;
 import dev.slipway.rollouts.DeployRequest;
@@ -40,6 +41,12 @@ class AppEnvironmentPageTest extends SpringBrowserlessTest {
     @Autowired
     AppService apps;
 
+    /** What an app gets in an environment until someone changes it, as the page sums it up. */
+    private static final String DEFAULT_SETTINGS = "2 pods · 100m–500m CPU · 256Mi–512Mi memory · rolling,"
+            + " max surge 25%, max unavailable 0, deadline 120 s";
+    /** The release history's column with the rollback button. */
+    private static final int ROLLBACK = 5;
+
     String team;
     String app;
 
@@ -60,45 +67,72 @@ class AppEnvironmentPageTest extends SpringBrowserlessTest {
         SecurityContextHolder.clearContext();
     }
 
+    private String environmentPage() {
+        return "apps/" + app + "/environments/dev";
+    }
+
+    /** Deploys v1 and then v2 to dev and waits until each succeeded, so v1 could be rolled back to. */
+    private RolloutView twoSucceededReleases(Actor developer) {
+        RolloutView first = deploys.deploy(developer, app, "dev", new DeployRequest("nginx:1.27", null));
+        awaitSucceeded(developer);
+        deploys.deploy(developer, app, "dev", new DeployRequest("nginx:1.28", null));
+        awaitSucceeded(developer);
+        return first;
+    }
+
+    private void awaitSucceeded(Actor actor) {
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> deploys.status(actor, app, "dev").rollout().phase() == RolloutPhase.SUCCEEDED);
+    }
+
     @Test
     void a_developer_deploys_through_the_dialog_and_the_page_then_shows_the_release_running() {
         Actor developer = support.member(team, TeamRole.DEVELOPER);
         support.signIn(developer);
-        navigate("apps/" + app + "/environments/dev", AppEnvironmentPage.class);
+        navigate(environmentPage(), AppEnvironmentPage.class);
 
         test($(Button.class).withText("Deploy").single()).click();
         test($(Button.class).withText("Deploy").last()).click();
 
         RolloutView rollout = deploys.status(developer, app, "dev").rollout();
         assertThat(rollout).isNotNull();
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> deploys.status(developer, app, "dev").rollout().phase() == RolloutPhase.SUCCEEDED);
-        navigate("apps/" + app + "/environments/dev", AppEnvironmentPage.class);
+        assertThat(rollout.release()).isEqualTo(1);
+        awaitSucceeded(developer);
+        navigate(environmentPage(), AppEnvironmentPage.class);
         assertThat($(Paragraph.class).withTextContaining("Runs v1 (nginx:1.27)").exists()).isTrue();
     }
 
     @Test
     void an_invalid_image_is_shown_on_the_field_and_nothing_is_released() {
         support.signIn(support.member(team, TeamRole.DEVELOPER));
-        navigate("apps/" + app + "/environments/dev", AppEnvironmentPage.class);
+        navigate(environmentPage(), AppEnvironmentPage.class);
 
         test($(Button.class).withText("Deploy").single()).click();
         test($(TextField.class).withLabel("Image").single()).setValue("Not An Image");
         test($(Button.class).withText("Deploy").last()).click();
 
-        assertThat($(TextField.class).withLabel("Image").single().getErrorMessage()).contains("not a valid image reference");
+        TextField image = $(TextField.class).withLabel("Image").single();
+        assertThat(image.isInvalid()).isTrue();
+        assertThat(image.getErrorMessage()).contains("not a valid image reference");
+        assertThat($(DeployDialog.class).exists()).isTrue();
         assertThat(deploys.history(support.admin(), app, "dev")).isEmpty();
     }
 
     @Test
     void a_viewer_sees_the_environment_but_gets_no_controls() {
+        twoSucceededReleases(support.member(team, TeamRole.DEVELOPER));
         support.signIn(support.member(team, TeamRole.VIEWER));
 
-        navigate("apps/" + app + "/environments/dev", AppEnvironmentPage.class);
+        navigate(environmentPage(), AppEnvironmentPage.class);
 
+        assertThat($(Paragraph.class).withTextContaining("Runs v2 (nginx:1.28)").exists()).isTrue();
+        assertThat($(Paragraph.class).withText("Settings: " + DEFAULT_SETTINGS).exists()).isTrue();
         assertThat($(Button.class).withText("Deploy").exists()).isFalse();
         assertThat($(Button.class).withText("Settings").exists()).isFalse();
-        assertThat($(Paragraph.class).withTextContaining("Settings: 2 pods").exists()).isTrue();
+        ReleaseHistoryGrid history = $(ReleaseHistoryGrid.class).single();
+        assertThat(test(history).size()).isEqualTo(2);
+        // v1 does not run, so a developer would get "Roll back to v1" in this row; a viewer must not.
+        assertThat(test(history).getCellComponent(1, ROLLBACK).isVisible()).isFalse();
     }
 
     @Test
@@ -106,53 +140,57 @@ class AppEnvironmentPageTest extends SpringBrowserlessTest {
         support.signIn(support.member(team, TeamRole.DEVELOPER));
         navigate("apps/" + app + "/environments/prod", AppEnvironmentPage.class);
         assertThat($(Button.class).withText("Deploy").exists()).isFalse();
+        assertThat($(Button.class).withText("Settings").exists()).isFalse();
 
         support.signIn(support.member(team, TeamRole.MAINTAINER));
         navigate("apps/" + app + "/environments/prod", AppEnvironmentPage.class);
         assertThat($(Button.class).withText("Deploy").exists()).isTrue();
+        assertThat($(Button.class).withText("Settings").exists()).isTrue();
     }
 
     @Test
     void the_settings_dialog_shows_the_services_problems_on_the_fields_and_saves_valid_settings() {
         Actor developer = support.member(team, TeamRole.DEVELOPER);
         support.signIn(developer);
-        navigate("apps/" + app + "/environments/dev", AppEnvironmentPage.class);
+        navigate(environmentPage(), AppEnvironmentPage.class);
 
         test($(Button.class).withText("Settings").single()).click();
         test($(TextField.class).withLabel("CPU limit").single()).setValue("50m");
         test($(Button.class).withText("Save").single()).click();
-        assertThat($(TextField.class).withLabel("CPU limit").single().getErrorMessage())
-                .containsIgnoringCase("must not be below the CPU request");
+        TextField cpuLimit = $(TextField.class).withLabel("CPU limit").single();
+        assertThat(cpuLimit.isInvalid()).isTrue();
+        assertThat(cpuLimit.getErrorMessage()).isEqualTo("Must not be below the CPU request (100m)");
+        assertThat(apps.deploySettings(developer, app, "dev").cpuLimit()).isEqualTo("500m");
 
-        test($(TextField.class).withLabel("CPU limit").single()).setValue("1");
+        test(cpuLimit).setValue("1");
+        test($(IntegerField.class).withLabel("Pods").single()).setValue(3);
         test($(Button.class).withText("Save").single()).click();
+
+        assertThat($(DeploySettingsDialog.class).exists()).isFalse();
         assertThat(apps.deploySettings(developer, app, "dev").cpuLimit()).isEqualTo("1");
+        assertThat(apps.deploySettings(developer, app, "dev").replicas()).isEqualTo(3);
+        assertThat($(Paragraph.class).withTextContaining("Settings: 3 pods · 100m–1 CPU").exists()).isTrue();
     }
 
     @Test
     void someone_outside_the_team_typing_the_address_sees_not_found() {
         support.signIn(support.member(support.team(), TeamRole.MAINTAINER));
 
-        NotFoundView page = navigate("apps/" + app + "/environments/dev", NotFoundView.class);
+        NotFoundView page = navigate(environmentPage(), NotFoundView.class);
 
         assertThat($(Paragraph.class, page).first().getText()).contains("There is no app '" + app + "'");
     }
 
     @Test
-    void a_failed_release_can_be_rolled_back_from_the_history() {
+    void an_earlier_release_is_brought_back_from_the_history() {
         Actor developer = support.member(team, TeamRole.DEVELOPER);
-        RolloutView first = deploys.deploy(developer, app, "dev", new DeployRequest("nginx:1.27", null));
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> deploys.status(developer, app, "dev").rollout().phase() == RolloutPhase.SUCCEEDED);
-        deploys.deploy(developer, app, "dev", new DeployRequest("nginx:1.28", null));
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> deploys.status(developer, app, "dev").rollout().phase() == RolloutPhase.SUCCEEDED);
+        RolloutView first = twoSucceededReleases(developer);
         support.signIn(developer);
-        navigate("apps/" + app + "/environments/dev", AppEnvironmentPage.class);
+        navigate(environmentPage(), AppEnvironmentPage.class);
 
         ReleaseHistoryGrid history = $(ReleaseHistoryGrid.class).single();
-        // newest first: v2 runs (no button), v1 is the row below it
-        Button rollBack = (Button) test(history).getCellComponent(1, 5);
+        // Newest first: v2 runs (no button), v1 is the row below it.
+        Button rollBack = (Button) test(history).getCellComponent(1, ROLLBACK);
         assertThat(rollBack.getText()).isEqualTo("Roll back to v" + first.release());
         test(rollBack).click();
         test($(ConfirmDialog.class).single()).confirm();

@@ -1,0 +1,83 @@
+package dev.slipway.apps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.slipway.shared.Actor;
+import dev.slipway.shared.FieldProblem;
+import dev.slipway.shared.ForbiddenException;
+import dev.slipway.shared.InvalidInputException;
+import dev.slipway.teams.TeamRole;
+import dev.slipway.testing.Fixtures;
+import dev.slipway.testing.SlipwayTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** How an app runs per environment: defaults, who may change it, and what is a valid setting. */
+@SlipwayTest
+class DeploySettingsTest {
+
+    @Autowired
+    AppService apps;
+    @Autowired
+    Fixtures fixtures;
+
+    String team;
+    String app;
+    Actor developer;
+
+    @BeforeEach
+    void setUp() {
+        team = fixtures.team();
+        app = fixtures.app(team).name();
+        developer = fixtures.member(team, TeamRole.DEVELOPER);
+    }
+
+    @Test
+    void an_app_runs_with_the_defaults_until_someone_changes_them() {
+        assertThat(apps.deploySettings(developer, app, "dev")).isEqualTo(DeploySettings.defaults());
+    }
+
+    @Test
+    void a_developer_changes_how_the_app_runs_in_an_ordinary_environment() {
+        DeploySettings bigger = new DeploySettings(4, "250m", "1", "512Mi", "1Gi", "1", "0", 300, null,
+                DeployStrategy.ROLLING);
+
+        apps.updateDeploySettings(developer, app, "dev", bigger);
+
+        assertThat(apps.deploySettings(developer, app, "dev")).isEqualTo(bigger);
+        assertThat(apps.deploySettings(developer, app, "staging")).isEqualTo(DeploySettings.defaults());
+    }
+
+    @Test
+    void protected_environments_need_a_maintainer_to_change_settings_as_to_deploy() {
+        assertThatThrownBy(() -> apps.updateDeploySettings(developer, app, "prod", DeploySettings.defaults()))
+                .isInstanceOf(ForbiddenException.class).hasMessageContaining("MAINTAINER");
+
+        apps.updateDeploySettings(fixtures.member(team, TeamRole.MAINTAINER), app, "prod", DeploySettings.defaults());
+    }
+
+    @Test
+    void invalid_settings_name_every_field_and_nothing_is_stored() {
+        DeploySettings bad = new DeploySettings(101, "lots", "50m", "256MB", "128Mi", "0", "0", 10,
+                new DeploySettings.Autoscaling(5, 2, 5), DeployStrategy.ROLLING);
+
+        assertThatThrownBy(() -> apps.updateDeploySettings(developer, app, "dev", bad))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .extracting(FieldProblem::field).containsExactlyInAnyOrder("replicas", "cpuRequest",
+                                "memoryRequest", "maxUnavailable", "progressDeadlineSeconds", "autoscaling.max",
+                                "autoscaling.cpuPercent"));
+        assertThat(apps.deploySettings(developer, app, "dev")).isEqualTo(DeploySettings.defaults());
+    }
+
+    @Test
+    void limits_below_requests_are_refused_on_the_limit() {
+        DeploySettings upsideDown = new DeploySettings(2, "500m", "100m", "1Gi", "256Mi", "25%", "0", 120, null,
+                DeployStrategy.ROLLING);
+
+        assertThatThrownBy(() -> apps.updateDeploySettings(developer, app, "dev", upsideDown))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .extracting(FieldProblem::field).containsExactlyInAnyOrder("cpuLimit", "memoryLimit"));
+    }
+}
