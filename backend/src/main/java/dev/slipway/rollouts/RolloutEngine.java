@@ -5,11 +5,13 @@ import dev.slipway.kubernetes.WorkloadObserver;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -39,6 +41,8 @@ class RolloutEngine implements SmartLifecycle, WorkloadListener {
     private final EngineProperties properties;
     private final Clock clock;
     private final Set<Long> queued = ConcurrentHashMap.newKeySet();
+    /** One timer per rollout: each pass says when to look again, and only its latest answer counts. */
+    private final Map<Long, ScheduledFuture<?>> wakeUps = new ConcurrentHashMap<>();
     private @Nullable ExecutorService worker;
     private @Nullable ScheduledExecutorService timers;
     private volatile boolean running;
@@ -82,6 +86,7 @@ class RolloutEngine implements SmartLifecycle, WorkloadListener {
             worker.shutdownNow();
         }
         queued.clear();
+        wakeUps.clear();
     }
 
     @Override
@@ -145,7 +150,14 @@ class RolloutEngine implements SmartLifecycle, WorkloadListener {
             return;
         }
         long delay = Math.max(0, Duration.between(clock.instant(), when).toMillis());
-        t.schedule(() -> enqueue(rolloutId), delay, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> wakeUp = t.schedule(() -> {
+            wakeUps.remove(rolloutId);
+            enqueue(rolloutId);
+        }, delay, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> previous = wakeUps.put(rolloutId, wakeUp);
+        if (previous != null) {
+            previous.cancel(false);
+        }
     }
 
     /** Every rollout in flight gets a pass; nothing is asked of the API server when none is in flight. */
