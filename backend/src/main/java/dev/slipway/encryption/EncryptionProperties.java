@@ -12,7 +12,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                      {@code openssl rand -base64 32}
  * @param masterKeyFile a file holding such a value, e.g. a mounted Kubernetes Secret
  *                      ({@code SLIPWAY_MASTER_KEY_FILE})
+ * @param previousMasterKeys earlier master keys, comma-separated, during a rotation
+ *                      ({@code SLIPWAY_PREVIOUS_MASTER_KEYS}): values they wrap can still be opened,
+ *                      and the rewrap action moves them to the current key, after which they can go
  */
 @ConfigurationProperties("slipway.encryption")
-record EncryptionProperties(@Nullable String masterKey, @Nullable Path masterKeyFile) {
+record EncryptionProperties(@Nullable String masterKey, @Nullable Path masterKeyFile,
+                            @Nullable String previousMasterKeys) {
 }

@@ -1,7 +1,15 @@
 package dev.slipway.encryption;
 
+import dev.slipway.audit.AuditLog;
 import dev.slipway.database.EmbeddedDatabase;
+import dev.slipway.shared.Actor;
 import dev.slipway.shared.UnavailableException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -25,14 +33,24 @@ import org.springframework.transaction.annotation.Transactional;
 @EnableConfigurationProperties(EncryptionProperties.class)
 public class Envelopes {
 
+    private static final Logger log = LoggerFactory.getLogger(Envelopes.class);
+
     private final SealedValueRepository repository;
     private final Optional<MasterKey> masterKey;
+    private final List<MasterKey> previousKeys;
+    private final AuditLog audit;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
     Envelopes(SealedValueRepository repository, EncryptionProperties properties,
-              ObjectProvider<EmbeddedDatabase> embeddedDatabase, Clock clock) {
+              ObjectProvider<EmbeddedDatabase> embeddedDatabase, AuditLog audit,
+              PlatformTransactionManager transactionManager, Clock clock) {
         this.repository = repository;
         this.masterKey = MasterKeySource.load(properties, Optional.ofNullable(embeddedDatabase.getIfAvailable()));
+        this.previousKeys = MasterKeySource.previous(properties).stream()
+                .filter(k -> masterKey.map(current -> !current.id().equals(k.id())).orElse(true)).toList();
+        this.audit = audit;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
         refuseToStartWithUnreadableValues();
     }
@@ -40,9 +58,7 @@ public class Envelopes {
     /** Encrypts {@code plaintext} under a fresh data key and returns the id that refers to it. */
     @Transactional
     public UUID seal(String plaintext) {
-        MasterKey kek = masterKey.orElseThrow(() -> new UnavailableException("Slipway has no master key, so it"
-                + " cannot store credentials or secrets. An operator sets SLIPWAY_MASTER_KEY (32 random bytes in"
-                + " base64: `openssl rand -base64 32`) or SLIPWAY_MASTER_KEY_FILE and restarts Slipway."));
+        MasterKey kek = current();
         UUID id = UUID.randomUUID();
         SecretKey dataKey = newDataKey();
         byte[] ciphertext = Aead.encrypt(dataKey, plaintext.getBytes(StandardCharsets.UTF_8), valueAad(id));
@@ -56,7 +72,7 @@ public class Envelopes {
     public String open(UUID id) {
         SealedValue sealed = repository.findById(id)
                 .orElseThrow(() -> new IllegalStateException("No sealed value with id " + id));
-        MasterKey kek = masterKey.filter(k -> k.id().equals(sealed.masterKeyId()))
+        MasterKey kek = keyWithId(sealed.masterKeyId())
                 .orElseThrow(() -> new IllegalStateException("Sealed value " + id + " is wrapped by master key "
                         + sealed.masterKeyId() + ", which is not configured"));
         byte[] dataKey = Aead.decrypt(kek.key(), sealed.wrappedKey(), keyAad(id, kek.id()));
@@ -68,6 +84,63 @@ public class Envelopes {
     @Transactional
     public void delete(UUID id) {
         repository.deleteById(id);
+    }
+
+    /** Which master keys wrap the stored values; platform admins only. */
+    @Transactional(readOnly = true)
+    public KeyStatus keyStatus(Actor actor) {
+        actor.requirePlatformAdmin("see the encryption keys");
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (Object[] row : repository.countByMasterKey()) {
+            counts.put((String) row[0], ((Number) row[1]).longValue());
+        }
+        return new KeyStatus(current().id(), counts, previousKeys.stream().map(MasterKey::id).toList());
+    }
+
+    /**
+     * Wraps every data key that an earlier master key wraps with the current one instead. The values
+     * themselves are not decrypted: only their 32-byte data keys are unwrapped and wrapped again. Runs in
+     * batches, each its own transaction, so a crash halfway leaves every row readable with one key or
+     * the other, and running it again finishes the job.
+     *
+     * @return how many values were rewrapped
+     */
+    public long rewrap(Actor actor) {
+        actor.requirePlatformAdmin("rewrap the encrypted values");
+        MasterKey kek = current();
+        long total = 0;
+        while (true) {
+            Integer done = transactions.execute(status -> {
+                List<SealedValue> batch = repository.findTop200ByMasterKeyIdNot(kek.id());
+                for (SealedValue value : batch) {
+                    MasterKey old = keyWithId(value.masterKeyId()).orElseThrow(() -> new UnavailableException(
+                            "Some values are wrapped by master key " + value.masterKeyId() + ", which is not configured."
+                                    + " Add that key to SLIPWAY_PREVIOUS_MASTER_KEYS, restart Slipway and rewrap again."));
+                    byte[] dataKey = Aead.decrypt(old.key(), value.wrappedKey(), keyAad(value.id(), old.id()));
+                    value.rewrapped(kek.id(), Aead.encrypt(kek.key(), dataKey, keyAad(value.id(), kek.id())));
+                }
+                return batch.size();
+            });
+            if (done == null || done == 0) {
+                break;
+            }
+            total += done;
+        }
+        log.info("Rewrapped {} encrypted values with master key {}", total, kek.id());
+        audit.record(actor, "encryption.rewrapped", "master-key", kek.id(), null,
+                Map.of("values", Long.toString(total)));
+        return total;
+    }
+
+    private MasterKey current() {
+        return masterKey.orElseThrow(() -> new UnavailableException("Slipway has no master key. An operator sets"
+                + " SLIPWAY_MASTER_KEY (32 random bytes in base64: `openssl rand -base64 32`) or"
+                + " SLIPWAY_MASTER_KEY_FILE and restarts Slipway."));
+    }
+
+    private Optional<MasterKey> keyWithId(String id) {
+        return masterKey.filter(k -> k.id().equals(id))
+                .or(() -> previousKeys.stream().filter(k -> k.id().equals(id)).findFirst());
     }
 
     /**
@@ -84,11 +157,14 @@ public class Envelopes {
             throw new IllegalStateException("The database holds encrypted values but Slipway has no master key."
                     + " Set SLIPWAY_MASTER_KEY or SLIPWAY_MASTER_KEY_FILE to the key that encrypted them.");
         }
-        List<String> unknown = inUse.stream().filter(id -> !id.equals(masterKey.get().id())).toList();
+        List<String> unknown = inUse.stream().filter(id -> keyWithId(id).isEmpty()).toList();
         if (!unknown.isEmpty()) {
             throw new IllegalStateException("The database holds values encrypted with master key(s) " + unknown
                     + " but the configured master key is " + masterKey.get().id()
-                    + ". Configure the key that encrypted them.");
+                    + (previousKeys.isEmpty() ? "" : " and the previous keys are "
+                            + previousKeys.stream().map(MasterKey::id).toList())
+                    + ". Configure the key that encrypted them; during a rotation, the old key goes in"
+                    + " SLIPWAY_PREVIOUS_MASTER_KEYS until the rewrap has run.");
         }
     }
 

@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +33,21 @@ final class MasterKeySource {
         }
         return embedded.flatMap(EmbeddedDatabase::dataDirectory)
                 .map(dir -> readOrCreateLocalFile(dir.resolve("master.key")));
+    }
+
+    /** The earlier keys named during a rotation; a key that is also the current one is left out. */
+    static List<MasterKey> previous(EncryptionProperties properties) {
+        if (!StringUtils.hasText(properties.previousMasterKeys())) {
+            return List.of();
+        }
+        List<MasterKey> keys = new ArrayList<>();
+        String[] parts = properties.previousMasterKeys().split(",");
+        for (int i = 0; i < parts.length; i++) {
+            if (!parts[i].isBlank()) {
+                keys.add(MasterKey.fromBase64(parts[i], "Entry " + (i + 1) + " of SLIPWAY_PREVIOUS_MASTER_KEYS"));
+            }
+        }
+        return List.copyOf(keys);
     }
 
     private static MasterKey readFile(Path file) {

@@ -40,6 +40,12 @@ class SealedValue {
         this.createdAt = createdAt;
     }
 
+    /** The same value with its data key now wrapped by another master key; the ciphertext is untouched. */
+    void rewrapped(String newMasterKeyId, byte[] newWrappedKey) {
+        this.masterKeyId = newMasterKeyId;
+        this.wrappedKey = newWrappedKey;
+    }
+
     UUID id() {
         return id;
     }

@@ -10,4 +10,11 @@ interface SealedValueRepository extends JpaRepository<SealedValue, UUID> {
     /** The ids of every master key that still wraps at least one value. */
     @Query("select distinct s.masterKeyId from SealedValue s")
     List<String> findMasterKeyIdsInUse();
+
+    /** How many values each master key wraps, as [key id, count] pairs. */
+    @Query("select s.masterKeyId, count(s) from SealedValue s group by s.masterKeyId order by s.masterKeyId")
+    List<Object[]> countByMasterKey();
+
+    /** A batch of values wrapped by any key but {@code current}. */
+    List<SealedValue> findTop200ByMasterKeyIdNot(String current);
 }

@@ -1,6 +1,8 @@
 package dev.slipway.kubernetes;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Service;
@@ -18,6 +20,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
@@ -57,6 +60,9 @@ public final class KubernetesWrites {
      *                                   {@value #MAX_ATTEMPTS} attempts
      */
     public static WriteOutcome apply(KubernetesClient client, HasMetadata desired) {
+        if (immutable(desired)) {
+            return ensure(client, desired);
+        }
         String hash = hash(desired);
         KubernetesClientException conflict = null;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
@@ -91,8 +97,62 @@ public final class KubernetesWrites {
     }
 
     /**
+     * Config objects are named after their content and immutable: one that exists already holds what
+     * this one would. They get no applied-hash annotation, since a Secret's hash would be a hash of
+     * its values.
+     */
+    private static WriteOutcome ensure(KubernetesClient client, HasMetadata desired) {
+        HasMetadata live = client.resource(desired).get();
+        if (live != null) {
+            if (!managedBySlipway(live)) {
+                throw new ForeignObjectException(desired.getKind(), desired.getMetadata().getName(),
+                        desired.getMetadata().getNamespace());
+            }
+            return WriteOutcome.UNCHANGED;
+        }
+        try {
+            client.resource(desired).create();
+            return WriteOutcome.CREATED;
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == HttpURLConnection.HTTP_CONFLICT) {
+                return WriteOutcome.UNCHANGED; // created by someone else since we looked: same name, same content
+            }
+            throw e;
+        }
+    }
+
+    private static boolean immutable(HasMetadata desired) {
+        return (desired instanceof ConfigMap c && Boolean.TRUE.equals(c.getImmutable()))
+                || (desired instanceof Secret s && Boolean.TRUE.equals(s.getImmutable()));
+    }
+
+    /**
+     * Deletes the app's config objects in the environment except those named in {@code keep}: the ones
+     * releases that may still be rolled back to refer to. A rollback to an older release recreates its
+     * objects from the release's pinned config, so nothing is lost by deleting them.
+     *
+     * @return the names deleted
+     */
+    public static List<String> deleteConfigObjectsExcept(KubernetesClient client, String namespace, String app,
+                                                         String environment, Set<String> keep) {
+        Map<String, String> selector = Map.of(Labels.APP, app, Labels.ENV, environment, Labels.CONFIG, "true",
+                Labels.MANAGED_BY, Labels.SLIPWAY);
+        List<HasMetadata> found = new ArrayList<>();
+        found.addAll(client.configMaps().inNamespace(namespace).withLabels(selector).list().getItems());
+        found.addAll(client.secrets().inNamespace(namespace).withLabels(selector).list().getItems());
+        List<String> deleted = new ArrayList<>();
+        for (HasMetadata object : found) {
+            if (!keep.contains(object.getMetadata().getName())) {
+                client.resource(object).delete();
+                deleted.add(object.getKind() + " " + object.getMetadata().getName());
+            }
+        }
+        return deleted;
+    }
+
+    /**
      * Deletes the Deployment, Service and HPA Slipway made for an app in one environment (all named
-     * after the app). Objects of that name without Slipway's labels for this app and environment are
+     * after the app), and its config objects. Objects of that name without Slipway's labels for this app and environment are
      * left alone.
      *
      * @return whether anything was deleted
@@ -102,6 +162,10 @@ public final class KubernetesWrites {
         found.add(client.apps().deployments().inNamespace(namespace).withName(app).get());
         found.add(client.services().inNamespace(namespace).withName(app).get());
         found.add(client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(namespace).withName(app).get());
+        found.addAll(client.configMaps().inNamespace(namespace).withLabels(Map.of(Labels.APP, app, Labels.ENV, environment,
+                Labels.CONFIG, "true")).list().getItems());
+        found.addAll(client.secrets().inNamespace(namespace).withLabels(Map.of(Labels.APP, app, Labels.ENV, environment,
+                Labels.CONFIG, "true")).list().getItems());
         boolean deleted = false;
         for (HasMetadata object : found) {
             if (object != null && belongsTo(object, app, environment)) {

@@ -19,6 +19,8 @@ public final class Labels {
     public static final String ENV = "slipway.dev/env";
     public static final String RELEASE = "slipway.dev/release";
     public static final String SLOT = "slipway.dev/slot";
+    /** Marks the ConfigMaps and Secrets that hold a release's config. */
+    public static final String CONFIG = "slipway.dev/config";
     /** Annotation: the release number a Deployment was last written for. */
     public static final String REVISION = "slipway.dev/revision";
     /** Annotation: hash of what Slipway last wrote, so an unchanged object is not written again. */

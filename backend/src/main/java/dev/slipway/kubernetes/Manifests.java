@@ -1,6 +1,12 @@
 package dev.slipway.kubernetes;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvFromSource;
+import io.fabric8.kubernetes.api.model.EnvFromSourceBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Namespace;
@@ -18,6 +24,10 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -84,6 +94,53 @@ public final class Manifests {
                     .endTemplate()
                 .endSpec()
                 .build();
+    }
+
+    /**
+     * The release's variables as an immutable ConfigMap named after their hash; empty when it has none.
+     * Immutable objects named by content are never updated, only created, so a pod always starts with the
+     * config its release was made with.
+     */
+    public static Optional<ConfigMap> configMap(WorkloadSpec spec) {
+        WorkloadSpec.Config config = spec.config();
+        if (config == null || config.variables().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ConfigMapBuilder()
+                .withNewMetadata().withName(configMapName(spec.app(), config)).withNamespace(spec.namespace())
+                    .withLabels(withConfig(spec)).endMetadata()
+                .withImmutable(true)
+                .withData(new TreeMap<>(config.variables()))
+                .build());
+    }
+
+    /** The release's secrets as an immutable Secret named after their identities' hash; empty when it has none. */
+    public static Optional<Secret> secret(WorkloadSpec spec) {
+        WorkloadSpec.Config config = spec.config();
+        if (config == null || config.secrets().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new SecretBuilder()
+                .withNewMetadata().withName(secretName(spec.app(), config)).withNamespace(spec.namespace())
+                    .withLabels(withConfig(spec)).endMetadata()
+                .withType("Opaque")
+                .withImmutable(true)
+                .withData(base64(config.secrets()))
+                .build());
+    }
+
+    private static Map<String, String> base64(Map<String, String> values) {
+        Map<String, String> encoded = new TreeMap<>();
+        values.forEach((k, v) -> encoded.put(k, Base64.getEncoder().encodeToString(v.getBytes(StandardCharsets.UTF_8))));
+        return encoded;
+    }
+
+    public static String configMapName(String app, WorkloadSpec.Config config) {
+        return app + "-config-" + config.variablesHash();
+    }
+
+    public static String secretName(String app, WorkloadSpec.Config config) {
+        return app + "-secret-" + config.secretsHash();
     }
 
     /** A ClusterIP Service on port 80 in front of the app's pods of every release. */
@@ -167,6 +224,7 @@ public final class Manifests {
                 .withImage(spec.image())
                 .addNewPort().withName(PORT_NAME).withContainerPort(spec.port()).withProtocol("TCP").endPort()
                 .addNewEnv().withName("PORT").withValue(Integer.toString(spec.port())).endEnv()
+                .withEnvFrom(envFrom(spec))
                 .withResources(resources(spec.resources()))
                 .withNewSecurityContext()
                     .withAllowPrivilegeEscalation(false)
@@ -179,6 +237,27 @@ public final class Manifests {
                 .withLivenessProbe(httpProbe(spec.livenessPath(), 10, 3))
                 .withReadinessProbe(httpProbe(spec.readinessPath(), 5, 3))
                 .build();
+    }
+
+    private static List<EnvFromSource> envFrom(WorkloadSpec spec) {
+        List<EnvFromSource> sources = new ArrayList<>();
+        WorkloadSpec.Config config = spec.config();
+        if (config != null && !config.variables().isEmpty()) {
+            sources.add(new EnvFromSourceBuilder().withNewConfigMapRef().withName(configMapName(spec.app(), config))
+                    .endConfigMapRef().build());
+        }
+        if (config != null && !config.secrets().isEmpty()) {
+            sources.add(new EnvFromSourceBuilder().withNewSecretRef().withName(secretName(spec.app(), config))
+                    .endSecretRef().build());
+        }
+        return sources;
+    }
+
+    /** Labels of config objects: the app's, plus a marker that finds them for clean-up. */
+    private static Map<String, String> withConfig(WorkloadSpec spec) {
+        Map<String, String> labels = common(spec);
+        labels.put(Labels.CONFIG, "true");
+        return labels;
     }
 
     private static ResourceRequirements resources(WorkloadSpec.Resources resources) {

@@ -22,11 +22,12 @@ import org.jspecify.annotations.Nullable;
  * @param rolling         rolling-update parameters
  * @param autoscaling     when set, an HPA owns the replica count
  * @param podAnnotations  extra annotations on the pod template (e.g. the sandbox's simulated behaviour)
+ * @param config          the release's variables and secrets; null when it has none
  */
 public record WorkloadSpec(String app, String team, String environment, String namespace, boolean createNamespace,
                            int release, String image, int port, String livenessPath, String readinessPath,
                            int replicas, Resources resources, Rolling rolling, @Nullable Autoscaling autoscaling,
-                           Map<String, String> podAnnotations) {
+                           Map<String, String> podAnnotations, @Nullable Config config) {
 
     /**
      * Kubernetes quantities, as Kubernetes writes them ("250m", "512Mi").
@@ -40,6 +41,23 @@ public record WorkloadSpec(String app, String team, String environment, String n
      * @param progressDeadlineSeconds after this long without progress the rollout counts as failed
      */
     public record Rolling(String maxSurge, String maxUnavailable, int progressDeadlineSeconds) {
+    }
+
+    /**
+     * Variables and secrets, materialised as a ConfigMap and a Secret named after a hash of their content,
+     * so a change rolls the pods and a rollback finds the old objects (or rebuilds them).
+     *
+     * @param variablesHash names the ConfigMap
+     * @param secretsHash   names the Secret; a hash of the secrets' identities, never of their values
+     * @param secrets       secret values; {@link #toString()} hides them
+     */
+    public record Config(String variablesHash, Map<String, String> variables, String secretsHash,
+                         Map<String, String> secrets) {
+
+        @Override
+        public String toString() {
+            return "Config[variables=" + variables.keySet() + ", secrets=" + secrets.keySet() + " (values hidden)]";
+        }
     }
 
     /** A HorizontalPodAutoscaler on CPU utilisation. */

@@ -43,6 +43,10 @@ class Release {
     @Column(name = "sandbox_behaviour", nullable = false, updatable = false)
     private SandboxBehaviour sandboxBehaviour;
 
+    /** The config version the release runs with; null when the app had no config in the environment. */
+    @Column(name = "config_version_id", updatable = false)
+    private @Nullable Long configVersionId;
+
     @Column(name = "rollback_of", updatable = false)
     private @Nullable Integer rollbackOf;
 
@@ -56,7 +60,9 @@ class Release {
     }
 
     Release(long appId, long environmentId, int number, String image, ReleaseSettings settings,
-            SandboxBehaviour sandboxBehaviour, @Nullable Integer rollbackOf, String createdBy, Instant createdAt) {
+            @Nullable Long configVersionId, SandboxBehaviour sandboxBehaviour, @Nullable Integer rollbackOf,
+            String createdBy, Instant createdAt) {
+        this.configVersionId = configVersionId;
         this.appId = appId;
         this.environmentId = environmentId;
         this.number = number;
@@ -69,7 +75,8 @@ class Release {
     }
 
     ReleaseView toView() {
-        return new ReleaseView(id, appId, environmentId, number, image, settings, sandboxBehaviour, rollbackOf,
+        return new ReleaseView(id, appId, environmentId, number, image, settings, configVersionId, sandboxBehaviour,
+                rollbackOf,
                 createdBy, createdAt);
     }
 }

@@ -31,11 +31,12 @@ public class ReleaseService {
     /** Makes the next release of an app in an environment. */
     @Transactional
     public ReleaseView create(long appId, long environmentId, String image, ReleaseSettings settings,
-                              SandboxBehaviour sandboxBehaviour, @Nullable Integer rollbackOf, String createdBy) {
+                              @Nullable Long configVersionId, SandboxBehaviour sandboxBehaviour,
+                              @Nullable Integer rollbackOf, String createdBy) {
         int number = releases.lastNumber(appId, environmentId) + 1;
         try {
-            return releases.saveAndFlush(new Release(appId, environmentId, number, image, settings, sandboxBehaviour,
-                    rollbackOf, createdBy, clock.instant())).toView();
+            return releases.saveAndFlush(new Release(appId, environmentId, number, image, settings, configVersionId,
+                    sandboxBehaviour, rollbackOf, createdBy, clock.instant())).toView();
         } catch (DataIntegrityViolationException e) {
             throw new ConflictException("Someone else deployed to this environment at the same moment. Look at the"
                     + " release history and deploy again if you still want to.", e);

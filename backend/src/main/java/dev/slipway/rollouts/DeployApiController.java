@@ -52,6 +52,14 @@ class DeployApiController {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(deploys.deploy(principal.actor(), app, environment, request));
     }
 
+    @PostMapping("/{environment}/deploy-preview")
+    @Operation(summary = "What a deploy with this request would change against what runs: image, config keys (secrets"
+            + " by version only) and settings. Changes nothing")
+    DeployPreview preview(@AuthenticationPrincipal SlipwayPrincipal principal, @PathVariable String app,
+                          @PathVariable String environment, @RequestBody DeployRequest request) {
+        return deploys.preview(principal.actor(), app, environment, request);
+    }
+
     @PostMapping("/{environment}/rollbacks")
     @Operation(summary = "Roll an earlier release out again, fast-tracked")
     ResponseEntity<RolloutView> rollback(@AuthenticationPrincipal SlipwayPrincipal principal, @PathVariable String app,

@@ -6,6 +6,7 @@ import dev.slipway.apps.AppSource;
 import dev.slipway.apps.AppView;
 import dev.slipway.apps.ImageReferences;
 import dev.slipway.audit.AuditLog;
+import dev.slipway.config.ConfigService;
 import dev.slipway.environments.EnvironmentService;
 import dev.slipway.environments.EnvironmentView;
 import dev.slipway.kubernetes.KubernetesClients;
@@ -52,12 +53,14 @@ public class DeployService {
     private final LiveState live;
     private final KubernetesClients clients;
     private final AuditLog audit;
+    private final ConfigService configs;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
     DeployService(AppService apps, EnvironmentService environments, ReleaseService releases, RolloutRepository rollouts,
                   RolloutEventRepository events, LiveState live, KubernetesClients clients, AuditLog audit,
-                  ApplicationEventPublisher publisher, Clock clock) {
+                  ConfigService configs, ApplicationEventPublisher publisher, Clock clock) {
+        this.configs = configs;
         this.apps = apps;
         this.environments = environments;
         this.releases = releases;
@@ -76,22 +79,69 @@ public class DeployService {
      */
     @Transactional
     public RolloutView deploy(Actor actor, String appName, String environmentName, DeployRequest request) {
+        return deploy(actor, appName, environmentName, request, null);
+    }
+
+    /**
+     * A deploy on behalf of another feature, which says where it came from for the timeline, e.g.
+     * "promoted from staging v3, requested by ana".
+     */
+    @Transactional
+    public RolloutView deploy(Actor actor, String appName, String environmentName, DeployRequest request,
+                              @Nullable String origin) {
         EnvironmentView environment = environments.get(environmentName);
         AppRef app = authorize(actor, appName, environment, "deploy");
+        Planned plan = plan(app, environmentName, request);
+        SandboxBehaviour behaviour = behaviour(request, environment);
+        long environmentId = environments.idOf(environmentName);
+        ReleaseView release = releases.create(app.id(), environmentId, plan.image(), plan.settings(),
+                plan.configVersionId().orElse(null), behaviour, null, actor.username());
+        return start(actor, app, environment, environmentId, release, plan.sameAsRunning(),
+                "v" + release.number() + " deploy started by " + actor.username() + ": " + plan.image()
+                        + plan.configVersionId().map(id -> ", config v" + configs.number(id)).orElse("")
+                        + (behaviour == SandboxBehaviour.HEALTHY ? "" : " (sandbox pods: " + behaviour.description() + ")")
+                        + (origin == null ? "" : "; " + origin));
+    }
+
+    /**
+     * What {@link #deploy} with this request would change against what runs, without changing anything.
+     * The team's VIEWERs may look: it shows nothing they cannot see elsewhere (secrets only by version).
+     */
+    @Transactional(readOnly = true)
+    public DeployPreview preview(Actor actor, String appName, String environmentName, DeployRequest request) {
+        environments.get(environmentName);
+        AppRef app = apps.resolve(actor, appName, TeamRole.VIEWER, "see the app");
+        Planned plan = plan(app, environmentName, request);
+        Optional<ReleaseView> running = plan.running();
+        @Nullable Long runningConfig = running.map(ReleaseView::configVersionId).orElse(null);
+        return new DeployPreview(running.map(ReleaseView::label).orElse(null),
+                running.map(ReleaseView::image).orElse(null), plan.image(),
+                runningConfig == null ? null : configs.number(runningConfig),
+                plan.configVersionId().map(configs::number).orElse(null),
+                configs.diff(runningConfig, plan.configVersionId().orElse(null)),
+                SettingsDiff.between(running.map(ReleaseView::settings).orElse(null), plan.settings()),
+                plan.sameAsRunning());
+    }
+
+    /** What a deploy would make: the image, the settings and config it would pin, and what runs now. */
+    private record Planned(String image, ReleaseSettings settings, Optional<Long> configVersionId,
+                           Optional<ReleaseView> running) {
+
+        /** Redeploying exactly what runs needs no steps or analysis: it is known to work. */
+        boolean sameAsRunning() {
+            return running.filter(r -> r.image().equals(image) && r.settings().equals(settings)
+                    && java.util.Objects.equals(r.configVersionId(), configVersionId.orElse(null))).isPresent();
+        }
+    }
+
+    private Planned plan(AppRef app, String environmentName, DeployRequest request) {
         AppView settings = apps.view(app.id());
         String image = image(request, settings);
-        SandboxBehaviour behaviour = behaviour(request, environment);
         long environmentId = environments.idOf(environmentName);
         ReleaseSettings snapshot = new ReleaseSettings(settings.port(), settings.livenessPath(), settings.readinessPath(),
                 apps.deploySettings(app.id(), environmentId));
-        Optional<RunningRelease> running = releases.running(app.id(), environmentId);
-        ReleaseView release = releases.create(app.id(), environmentId, image, snapshot, behaviour, null, actor.username());
-        // Redeploying exactly what runs needs no steps or analysis: it is known to work.
-        boolean sameAsRunning = running.map(RunningRelease::release)
-                .filter(r -> r.image().equals(image) && r.settings().equals(snapshot)).isPresent();
-        return start(actor, app, environment, environmentId, release, sameAsRunning,
-                "v" + release.number() + " deploy started by " + actor.username() + ": " + image
-                        + (behaviour == SandboxBehaviour.HEALTHY ? "" : " (sandbox pods: " + behaviour.description() + ")"));
+        return new Planned(image, snapshot, configs.currentVersionId(app.id(), environmentId),
+                releases.running(app.id(), environmentId).map(RunningRelease::release));
     }
 
     /** Rolls an earlier release out again, as a new release with the old image and settings. */
@@ -108,7 +158,7 @@ public class DeployService {
                     + environmentName + "; the release history lists the ones there are");
         }
         ReleaseView release = releases.create(app.id(), environmentId, source.image(), source.settings(),
-                source.sandboxBehaviour(), source.number(), actor.username());
+                source.configVersionId(), source.sandboxBehaviour(), source.number(), actor.username());
         return start(actor, app, environment, environmentId, release, true,
                 "v" + release.number() + " rolls back to v" + source.number() + " (" + source.image() + "), started by "
                         + actor.username());
@@ -235,6 +285,9 @@ public class DeployService {
         details.put("environment", environment.name());
         details.put("release", "v" + release.number());
         details.put("image", release.image());
+        if (release.configVersionId() != null) {
+            details.put("config", "v" + configs.number(release.configVersionId()));
+        }
         if (release.rollbackOf() != null) {
             details.put("rollbackOf", "v" + release.rollbackOf());
         }

@@ -143,6 +143,9 @@ final class RollingStrategy implements RolloutStrategy {
         if (spec.createNamespace()) {
             objects.add(Manifests.namespace(spec));
         }
+        // config before the Deployment that refers to it, so no pod starts without it
+        Manifests.configMap(spec).ifPresent(objects::add);
+        Manifests.secret(spec).ifPresent(objects::add);
         objects.add(Manifests.service(spec));
         Deployment deployment = Manifests.deployment(spec);
         if (paused) {

@@ -3,12 +3,14 @@ package dev.slipway.rollouts;
 import dev.slipway.apps.AppRef;
 import dev.slipway.apps.AppService;
 import dev.slipway.apps.DeployStrategy;
+import dev.slipway.config.ConfigService;
 import dev.slipway.environments.EnvironmentService;
 import dev.slipway.environments.EnvironmentView;
 import dev.slipway.kubernetes.ForeignObjectException;
 import dev.slipway.kubernetes.KubernetesClients;
 import dev.slipway.kubernetes.KubernetesWrites;
 import dev.slipway.kubernetes.Labels;
+import dev.slipway.kubernetes.Manifests;
 import dev.slipway.kubernetes.WorkloadObserver;
 import dev.slipway.kubernetes.WorkloadSpec;
 import dev.slipway.kubernetes.WriteOutcome;
@@ -24,7 +26,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
@@ -52,7 +56,11 @@ class RolloutPass {
 
     private final RolloutRepository rollouts;
     private final RolloutEventRepository events;
+    /** Releases whose ConfigMap and Secret stay in the cluster for a quick rollback. */
+    static final int CONFIG_KEPT = 5;
+
     private final ReleaseService releases;
+    private final ConfigService configs;
     private final AppService apps;
     private final EnvironmentService environments;
     private final KubernetesClients clients;
@@ -63,7 +71,8 @@ class RolloutPass {
 
     RolloutPass(RolloutRepository rollouts, RolloutEventRepository events, ReleaseService releases, AppService apps,
                 EnvironmentService environments, KubernetesClients clients, WorkloadObserver observer,
-                ApplicationEventPublisher publisher, EngineProperties properties, Clock clock) {
+                ApplicationEventPublisher publisher, EngineProperties properties, ConfigService configs, Clock clock) {
+        this.configs = configs;
         this.rollouts = rollouts;
         this.events = events;
         this.releases = releases;
@@ -102,8 +111,9 @@ class RolloutPass {
             // The informer caches are still loading; deciding on an empty cache would redo finished work.
             return new Outcome(false, now.plusSeconds(1));
         }
-        WorkloadSpec targetSpec = Workloads.spec(app, environment, target);
-        @Nullable WorkloadSpec stableSpec = stable == null ? null : Workloads.spec(app, environment, stable);
+        WorkloadSpec targetSpec = Workloads.spec(app, environment, target, configs.bundle(target.configVersionId()));
+        @Nullable WorkloadSpec stableSpec = stable == null ? null
+                : Workloads.spec(app, environment, stable, configs.bundle(stable.configVersionId()));
         @Nullable Deployment live = observer.deployment(cluster, targetSpec.namespace(), app.name()).orElse(null);
         List<Pod> pods = observer.pods(cluster, targetSpec.namespace(), app.name(), environment.name());
         PassContext context = new PassContext(rollout.phase(), rollout.progress(), rollout.fastTrack(),
@@ -147,10 +157,11 @@ class RolloutPass {
             rollout.moveTo(step.phase(), step.reason(), now);
         }
         rollout.keep(progress, step.deadline(), step.checkAgainAt());
-        record(rollout, now, notes);
         if (step.phase() == RolloutPhase.SUCCEEDED) {
             releases.markRunning(target);
+            notes.addAll(cleanUpConfig(app, environment, rollout.environmentId(), targetSpec.namespace()));
         }
+        record(rollout, now, notes);
         Outcome outcome = new Outcome(false, step.checkAgainAt());
         // a pass that only confirmed what was already true tells nobody
         return moved || !notes.isEmpty() ? finish(rollout, app, environment, outcome) : outcome;
@@ -173,6 +184,29 @@ class RolloutPass {
             return writes;
         }
         return writes.subList(deployment + 1, writes.size());
+    }
+
+    /**
+     * Deletes config objects no recent release refers to. The newest {@value #CONFIG_KEPT} releases keep
+     * theirs, so rolling back to one of them starts pods at once; an older one gets its objects rebuilt from
+     * its pinned config version. A failure here only delays the clean-up until the next successful rollout.
+     */
+    private List<Note> cleanUpConfig(AppRef app, EnvironmentView environment, long environmentId, String namespace) {
+        try {
+            Set<String> keep = new HashSet<>();
+            for (ReleaseView release : releases.history(app.id(), environmentId).stream().limit(CONFIG_KEPT).toList()) {
+                WorkloadSpec spec = Workloads.spec(app, environment, release, configs.bundle(release.configVersionId()));
+                Manifests.configMap(spec).ifPresent(c -> keep.add(c.getMetadata().getName()));
+                Manifests.secret(spec).ifPresent(s -> keep.add(s.getMetadata().getName()));
+            }
+            List<String> deleted = KubernetesWrites.deleteConfigObjectsExcept(clients.client(environment.cluster()),
+                    namespace, app.name(), environment.name(), keep);
+            return deleted.isEmpty() ? List.of() : List.of(Note.of("CLEANED_UP", "Deleted " + String.join(", ", deleted)
+                    + ": no release among the newest " + CONFIG_KEPT + " uses them"));
+        } catch (RuntimeException e) {
+            log.warn("Could not clean up old config objects of {} in {}: {}", app.name(), environment.name(), message(e));
+            return List.of();
+        }
     }
 
     private static RolloutStrategy strategy(DeployStrategy kind) {

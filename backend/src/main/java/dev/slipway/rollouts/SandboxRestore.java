@@ -1,6 +1,7 @@
 package dev.slipway.rollouts;
 
 import dev.slipway.apps.AppService;
+import dev.slipway.config.ConfigService;
 import dev.slipway.environments.EnvironmentService;
 import dev.slipway.environments.EnvironmentView;
 import dev.slipway.kubernetes.KubernetesClients;
@@ -29,9 +30,11 @@ class SandboxRestore {
     private final AppService apps;
     private final EnvironmentService environments;
     private final KubernetesClients clients;
+    private final ConfigService configs;
 
     SandboxRestore(ReleaseService releases, RolloutRepository rollouts, AppService apps,
-                   EnvironmentService environments, KubernetesClients clients) {
+                   EnvironmentService environments, KubernetesClients clients, ConfigService configs) {
+        this.configs = configs;
         this.releases = releases;
         this.rollouts = rollouts;
         this.apps = apps;
@@ -48,7 +51,8 @@ class SandboxRestore {
                 continue;
             }
             try {
-                var spec = Workloads.spec(apps.ref(release.appId()), environment, release);
+                var spec = Workloads.spec(apps.ref(release.appId()), environment, release,
+                        configs.bundle(release.configVersionId()));
                 for (HasMetadata object : RollingStrategy.objects(spec, false)) {
                     KubernetesWrites.apply(clients.client(environment.cluster()), object);
                 }

@@ -2,6 +2,7 @@ package dev.slipway.rollouts;
 
 import dev.slipway.apps.AppRef;
 import dev.slipway.apps.DeploySettings;
+import dev.slipway.config.ConfigBundle;
 import dev.slipway.environments.EnvironmentView;
 import dev.slipway.kubernetes.Labels;
 import dev.slipway.kubernetes.WorkloadSpec;
@@ -24,7 +25,8 @@ final class Workloads {
     }
 
     /** The manifest builders' input for a release, as it runs in an environment. */
-    static WorkloadSpec spec(AppRef app, EnvironmentView environment, ReleaseView release) {
+    static WorkloadSpec spec(AppRef app, EnvironmentView environment, ReleaseView release,
+                             Optional<ConfigBundle> config) {
         ReleaseSettings settings = release.settings();
         DeploySettings deploy = settings.deploy();
         DeploySettings.Autoscaling autoscaling = deploy.autoscaling();
@@ -36,7 +38,9 @@ final class Workloads {
                 new WorkloadSpec.Rolling(deploy.maxSurge(), deploy.maxUnavailable(), deploy.progressDeadlineSeconds()),
                 autoscaling == null ? null
                         : new WorkloadSpec.Autoscaling(autoscaling.min(), autoscaling.max(), autoscaling.cpuPercent()),
-                environment.simulated() ? release.sandboxBehaviour().podAnnotations() : Map.of());
+                environment.simulated() ? release.sandboxBehaviour().podAnnotations() : Map.of(),
+                config.map(c -> new WorkloadSpec.Config(c.variablesHash(), c.variables(), c.secretsHash(), c.secrets()))
+                        .orElse(null));
     }
 
     /** The release a pod or pod template belongs to, from its label. */

@@ -21,7 +21,7 @@ class MasterKeySourceTest {
 
     @Test
     void a_configured_key_wins_over_everything_else() {
-        Optional<MasterKey> key = MasterKeySource.load(new EncryptionProperties(KEY, null), embeddedIn(dir));
+        Optional<MasterKey> key = MasterKeySource.load(new EncryptionProperties(KEY, null, null), embeddedIn(dir));
 
         assertThat(key).isPresent();
         assertThat(dir.resolve("master.key")).doesNotExist();
@@ -31,9 +31,9 @@ class MasterKeySourceTest {
     void a_key_of_the_wrong_length_is_refused_with_the_command_that_makes_a_good_one() {
         String shortKey = Base64.getEncoder().encodeToString(new byte[16]);
 
-        assertThatThrownBy(() -> MasterKeySource.load(new EncryptionProperties(shortKey, null), Optional.empty()))
+        assertThatThrownBy(() -> MasterKeySource.load(new EncryptionProperties(shortKey, null, null), Optional.empty()))
                 .hasMessageContaining("16 bytes").hasMessageContaining("openssl rand -base64 32");
-        assertThatThrownBy(() -> MasterKeySource.load(new EncryptionProperties("not base64!", null), Optional.empty()))
+        assertThatThrownBy(() -> MasterKeySource.load(new EncryptionProperties("not base64!", null, null), Optional.empty()))
                 .hasMessageContaining("not valid base64");
     }
 
@@ -41,14 +41,14 @@ class MasterKeySourceTest {
     void a_key_file_is_read() throws Exception {
         Path file = Files.writeString(dir.resolve("kek"), KEY + "\n");
 
-        assertThat(MasterKeySource.load(new EncryptionProperties(null, file), Optional.empty()).orElseThrow().id())
+        assertThat(MasterKeySource.load(new EncryptionProperties(null, file, null), Optional.empty()).orElseThrow().id())
                 .isEqualTo(MasterKey.fromBase64(KEY, "test").id());
     }
 
     @Test
     void with_the_local_database_a_key_file_is_generated_once_readable_only_by_its_owner() throws Exception {
-        MasterKey first = MasterKeySource.load(new EncryptionProperties(null, null), embeddedIn(dir)).orElseThrow();
-        MasterKey again = MasterKeySource.load(new EncryptionProperties(null, null), embeddedIn(dir)).orElseThrow();
+        MasterKey first = MasterKeySource.load(new EncryptionProperties(null, null, null), embeddedIn(dir)).orElseThrow();
+        MasterKey again = MasterKeySource.load(new EncryptionProperties(null, null, null), embeddedIn(dir)).orElseThrow();
 
         assertThat(again.id()).isEqualTo(first.id());
         assertThat(Files.getPosixFilePermissions(dir.resolve("master.key")))
@@ -57,7 +57,7 @@ class MasterKeySourceTest {
 
     @Test
     void with_an_external_database_and_no_key_there_is_no_key() {
-        assertThat(MasterKeySource.load(new EncryptionProperties("", Path.of("")), Optional.empty())).isEmpty();
+        assertThat(MasterKeySource.load(new EncryptionProperties("", Path.of(""), null), Optional.empty())).isEmpty();
     }
 
     private static Optional<EmbeddedDatabase> embeddedIn(Path dir) {

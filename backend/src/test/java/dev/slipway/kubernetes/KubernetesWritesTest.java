@@ -190,7 +190,7 @@ class KubernetesWritesTest {
         });
         WorkloadSpec otherTeam = new WorkloadSpec("billing-api", "finance", "staging", "payments-staging", true, 7,
                 Specs.IMAGE, 8080, "/healthz", "/ready", 3, Specs.billing().resources(), Specs.billing().rolling(),
-                null, Specs.billing().podAnnotations());
+                null, Specs.billing().podAnnotations(), null);
 
         assertThat(KubernetesWrites.apply(client, Manifests.service(otherTeam))).isEqualTo(WriteOutcome.UPDATED);
 

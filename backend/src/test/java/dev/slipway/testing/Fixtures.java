@@ -4,6 +4,7 @@ import dev.slipway.apps.AppService;
 import dev.slipway.apps.AppSource;
 import dev.slipway.apps.AppView;
 import dev.slipway.apps.NewApp;
+import dev.slipway.environments.EnvironmentService;
 import dev.slipway.security.NewUser;
 import dev.slipway.security.UserService;
 import dev.slipway.shared.Actor;
@@ -26,11 +27,21 @@ public class Fixtures {
     private final UserService users;
     private final TeamService teams;
     private final AppService apps;
+    private final EnvironmentService environments;
 
-    Fixtures(UserService users, TeamService teams, AppService apps) {
+    Fixtures(UserService users, TeamService teams, AppService apps, EnvironmentService environments) {
         this.users = users;
         this.teams = teams;
         this.apps = apps;
+        this.environments = environments;
+    }
+
+    public long appId(String app) {
+        return apps.resolve(bootstrapAdmin(), app, TeamRole.VIEWER, "test").id();
+    }
+
+    public long environmentId(String environment) {
+        return environments.idOf(environment);
     }
 
     /** A name no other test uses, of the form {@code <prefix>-<n>}. */
