@@ -127,8 +127,9 @@ public class Envelopes {
             total += done;
         }
         log.info("Rewrapped {} encrypted values with master key {}", total, kek.id());
-        audit.record(actor, "encryption.rewrapped", "master-key", kek.id(), null,
-                Map.of("values", Long.toString(total)));
+        long rewrapped = total;
+        transactions.executeWithoutResult(status -> audit.record(actor, "encryption.rewrapped", "master-key", kek.id(),
+                null, Map.of("values", Long.toString(rewrapped))));
         return total;
     }
 

@@ -52,6 +52,9 @@ class ConfigServiceTest {
             assertThat(s.setBy()).isEqualTo(developer.username());
         });
         assertThat(view.toString()).doesNotContain("hunter2-value");
+        assertThat(jdbc.queryForList("select details::text from audit_events where target = ?", String.class, app))
+                .isNotEmpty().allSatisfy(details -> assertThat(details).doesNotContain("hunter2-value"))
+                .anySatisfy(details -> assertThat(details).contains("added DB_PASSWORD"));
         assertThat(config.view(developer, app, "staging").version()).isZero();
     }
 

@@ -38,11 +38,41 @@ class ManifestsTest {
         golden("service.yaml", Manifests.service(Specs.billing()), mismatches);
         golden("deployment-autoscaled.yaml", Manifests.deployment(Specs.autoscaled()), mismatches);
         golden("autoscaler.yaml", Manifests.autoscaler(Specs.autoscaled()).orElseThrow(), mismatches);
+        WorkloadSpec configured = Specs.withConfig(Specs.billing(), CONFIG);
+        golden("deployment-with-config.yaml", Manifests.deployment(configured), mismatches);
+        golden("configmap.yaml", Manifests.configMap(configured).orElseThrow(), mismatches);
+        golden("secret.yaml", Manifests.secret(configured).orElseThrow(), mismatches);
         if (!mismatches.isEmpty()) {
             fail("Built objects differ from the golden files (rerun with -D" + WRITE_GOLDEN
                     + "=<backend>/src/test/resources/golden to accept them after review):\n"
                     + String.join("\n", mismatches));
         }
+    }
+
+    static final WorkloadSpec.Config CONFIG = new WorkloadSpec.Config("a1b2c3d4e5",
+            Map.of("LOG_LEVEL", "info", "FEATURE_X", "on"), "f6e5d4c3b2", Map.of("DB_PASSWORD", "s3cret"));
+
+    @Test
+    void config_objects_are_immutable_named_by_hash_and_referenced_by_the_pods() {
+        WorkloadSpec spec = Specs.withConfig(Specs.billing(), CONFIG);
+
+        assertThat(Manifests.configMap(spec).orElseThrow().getMetadata().getName()).isEqualTo("billing-api-config-a1b2c3d4e5");
+        assertThat(Manifests.secret(spec).orElseThrow().getMetadata().getName()).isEqualTo("billing-api-secret-f6e5d4c3b2");
+        assertThat(Manifests.secret(spec).orElseThrow().getImmutable()).isTrue();
+        assertThat(Manifests.deployment(spec).getSpec().getTemplate().getSpec().getContainers().getFirst().getEnvFrom())
+                .extracting(e -> e.getConfigMapRef() != null ? e.getConfigMapRef().getName() : e.getSecretRef().getName())
+                .containsExactly("billing-api-config-a1b2c3d4e5", "billing-api-secret-f6e5d4c3b2");
+        assertThat(spec.toString()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void without_config_there_are_no_config_objects_and_no_references() {
+        WorkloadSpec empty = Specs.withConfig(Specs.billing(), new WorkloadSpec.Config("x", Map.of(), "y", Map.of()));
+
+        assertThat(Manifests.configMap(empty)).isEmpty();
+        assertThat(Manifests.secret(empty)).isEmpty();
+        assertThat(Manifests.deployment(empty).getSpec().getTemplate().getSpec().getContainers().getFirst().getEnvFrom())
+                .isEmpty();
     }
 
     @Test
