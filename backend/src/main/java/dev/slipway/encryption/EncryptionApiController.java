@@ -20,8 +20,8 @@ class EncryptionApiController {
         this.envelopes = envelopes;
     }
 
-    /** How many values the rewrap moved to the current key, and where the keys stand now. */
-    record RewrapResult(long rewrapped, KeyStatus status) {
+    /** How many values the rewrap moved to the current key, which it could not read, and where the keys stand now. */
+    record RewrapResult(long rewrapped, java.util.List<java.util.UUID> unreadable, KeyStatus status) {
     }
 
     @GetMapping
@@ -34,7 +34,7 @@ class EncryptionApiController {
     @Operation(summary = "Wrap every value's data key with the current master key, after a rotation; afterwards"
             + " SLIPWAY_PREVIOUS_MASTER_KEYS can be removed (platform admins)")
     RewrapResult rewrap(@AuthenticationPrincipal SlipwayPrincipal principal) {
-        long rewrapped = envelopes.rewrap(principal.actor());
-        return new RewrapResult(rewrapped, envelopes.keyStatus(principal.actor()));
+        RewrapOutcome outcome = envelopes.rewrap(principal.actor());
+        return new RewrapResult(outcome.rewrapped(), outcome.unreadable(), envelopes.keyStatus(principal.actor()));
     }
 }

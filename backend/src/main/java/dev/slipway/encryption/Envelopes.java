@@ -4,6 +4,7 @@ import dev.slipway.audit.AuditLog;
 import dev.slipway.database.EmbeddedDatabase;
 import dev.slipway.shared.Actor;
 import dev.slipway.shared.UnavailableException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -101,36 +102,51 @@ public class Envelopes {
      * Wraps every data key that an earlier master key wraps with the current one instead. The values
      * themselves are not decrypted: only their 32-byte data keys are unwrapped and wrapped again. Runs in
      * batches, each its own transaction, so a crash halfway leaves every row readable with one key or
-     * the other, and running it again finishes the job.
-     *
-     * @return how many values were rewrapped
+     * the other, and running it again finishes the job. A row whose data key fails authentication was
+     * altered: it is reported and left alone rather than stopping the rotation of every other row.
      */
-    public long rewrap(Actor actor) {
+    public RewrapOutcome rewrap(Actor actor) {
         actor.requirePlatformAdmin("rewrap the encrypted values");
         MasterKey kek = current();
-        long total = 0;
+        long rewrapped = 0;
+        List<UUID> unreadable = new ArrayList<>();
+        // PostgreSQL orders uuids as unsigned bytes, so all zeros comes first
+        UUID after = new UUID(0, 0);
         while (true) {
-            Integer done = transactions.execute(status -> {
-                List<SealedValue> batch = repository.findTop200ByMasterKeyIdNot(kek.id());
+            UUID from = after;
+            List<UUID> seen = transactions.execute(status -> {
+                List<SealedValue> batch = repository.findTop200ByMasterKeyIdNotAndIdGreaterThanOrderByIdAsc(kek.id(), from);
                 for (SealedValue value : batch) {
                     MasterKey old = keyWithId(value.masterKeyId()).orElseThrow(() -> new UnavailableException(
                             "Some values are wrapped by master key " + value.masterKeyId() + ", which is not configured."
                                     + " Add that key to SLIPWAY_PREVIOUS_MASTER_KEYS, restart Slipway and rewrap again."));
-                    byte[] dataKey = Aead.decrypt(old.key(), value.wrappedKey(), keyAad(value.id(), old.id()));
-                    value.rewrapped(kek.id(), Aead.encrypt(kek.key(), dataKey, keyAad(value.id(), kek.id())));
+                    try {
+                        byte[] dataKey = Aead.decrypt(old.key(), value.wrappedKey(), keyAad(value.id(), old.id()));
+                        value.rewrapped(kek.id(), Aead.encrypt(kek.key(), dataKey, keyAad(value.id(), kek.id())));
+                    } catch (TamperedValueException e) {
+                        log.error("Encrypted value {} failed authentication under master key {} and was not rewrapped:"
+                                + " it was altered in the database", value.id(), old.id());
+                        unreadable.add(value.id());
+                    }
                 }
-                return batch.size();
+                return batch.stream().map(SealedValue::id).toList();
             });
-            if (done == null || done == 0) {
+            if (seen == null || seen.isEmpty()) {
                 break;
             }
-            total += done;
+            after = seen.getLast();
+            rewrapped += seen.size();
         }
-        log.info("Rewrapped {} encrypted values with master key {}", total, kek.id());
-        long rewrapped = total;
+        rewrapped -= unreadable.size();
+        log.info("Rewrapped {} encrypted values with master key {}", rewrapped, kek.id());
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("values", Long.toString(rewrapped));
+        if (!unreadable.isEmpty()) {
+            details.put("unreadable", unreadable.toString());
+        }
         transactions.executeWithoutResult(status -> audit.record(actor, "encryption.rewrapped", "master-key", kek.id(),
-                null, Map.of("values", Long.toString(rewrapped))));
-        return total;
+                null, details));
+        return new RewrapOutcome(rewrapped, List.copyOf(unreadable));
     }
 
     private MasterKey current() {

@@ -15,6 +15,6 @@ interface SealedValueRepository extends JpaRepository<SealedValue, UUID> {
     @Query("select s.masterKeyId, count(s) from SealedValue s group by s.masterKeyId order by s.masterKeyId")
     List<Object[]> countByMasterKey();
 
-    /** A batch of values wrapped by any key but {@code current}. */
-    List<SealedValue> findTop200ByMasterKeyIdNot(String current);
+    /** The next batch, in id order, of values wrapped by any key but {@code current}. */
+    List<SealedValue> findTop200ByMasterKeyIdNotAndIdGreaterThanOrderByIdAsc(String current, UUID after);
 }

@@ -54,9 +54,10 @@ class KeyRotationTest {
             UUID sealedDuringRotation = rotating.seal("new-value");
             assertThat(rotating.keyStatus(fixtures.bootstrapAdmin()).awaitingRewrap()).isPositive();
 
-            long rewrapped = rotating.rewrap(fixtures.bootstrapAdmin());
+            RewrapOutcome outcome = rotating.rewrap(fixtures.bootstrapAdmin());
 
-            assertThat(rewrapped).isPositive();
+            assertThat(outcome.rewrapped()).isPositive();
+            assertThat(outcome.unreadable()).isEmpty();
             KeyStatus status = rotating.keyStatus(fixtures.bootstrapAdmin());
             assertThat(status.awaitingRewrap()).isZero();
             assertThat(status.valuesByKeyId()).containsOnlyKeys(status.currentKeyId());
@@ -85,6 +86,27 @@ class KeyRotationTest {
             assertThatThrownBy(() -> rotating.open(id)).isInstanceOf(TamperedValueException.class);
         } finally {
             jdbc.update("delete from sealed_values where id = ?", id);
+            envelopes(TEST_KEY, newKey).rewrap(fixtures.bootstrapAdmin());
+        }
+    }
+
+    @Test
+    void a_value_whose_wrapped_key_was_altered_is_reported_and_the_others_are_still_rewrapped() {
+        UUID altered = current.seal("altered");
+        UUID intact = current.seal("intact");
+        jdbc.update("update sealed_values set wrapped_key = set_byte(wrapped_key, 15, get_byte(wrapped_key, 15) # 1)"
+                + " where id = ?", altered);
+        String newKey = randomKey();
+        try {
+            Envelopes rotating = envelopes(newKey, TEST_KEY);
+
+            RewrapOutcome outcome = rotating.rewrap(fixtures.bootstrapAdmin());
+
+            assertThat(outcome.unreadable()).containsExactly(altered);
+            assertThat(rotating.open(intact)).isEqualTo("intact");
+            assertThatThrownBy(() -> rotating.open(altered)).isInstanceOf(TamperedValueException.class);
+        } finally {
+            jdbc.update("delete from sealed_values where id = ?", altered);
             envelopes(TEST_KEY, newKey).rewrap(fixtures.bootstrapAdmin());
         }
     }

@@ -15,6 +15,7 @@ import jakarta.annotation.security.PermitAll;
 import dev.slipway.ui.apps.AppListView;
 import dev.slipway.ui.audit.AuditLogView;
 import dev.slipway.ui.clusters.ClustersView;
+import dev.slipway.ui.encryption.EncryptionView;
 import dev.slipway.ui.environments.EnvironmentsView;
 import dev.slipway.ui.security.AccountView;
 import dev.slipway.ui.security.CurrentUser;
@@ -51,6 +52,7 @@ public class MainLayout extends AppLayout {
             platform.addItem(new SideNavItem("Clusters", ClustersView.class, VaadinIcon.CLUSTER.create()));
             platform.addItem(new SideNavItem("Environments", EnvironmentsView.class, VaadinIcon.SITEMAP.create()));
             platform.addItem(new SideNavItem("Audit log", AuditLogView.class, VaadinIcon.RECORDS.create()));
+            platform.addItem(new SideNavItem("Encryption", EncryptionView.class, VaadinIcon.KEY.create()));
             platform.addItem(new SideNavItem("Settings", SettingsView.class, VaadinIcon.COG.create()));
             platform.addClassName("slipway-nav-platform");
             addToDrawer(platform);

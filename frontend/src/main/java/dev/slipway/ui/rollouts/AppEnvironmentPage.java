@@ -22,6 +22,10 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import dev.slipway.apps.AppService;
 import dev.slipway.apps.AppView;
+import dev.slipway.config.ConfigService;
+import dev.slipway.environments.EnvironmentService;
+import dev.slipway.environments.EnvironmentView;
+import dev.slipway.promotions.PromotionService;
 import dev.slipway.rollouts.DeployService;
 import dev.slipway.rollouts.EnvironmentStatus;
 import dev.slipway.rollouts.RolloutPhase;
@@ -30,11 +34,15 @@ import dev.slipway.rollouts.RolloutView;
 import dev.slipway.teams.TeamRole;
 import dev.slipway.ui.apps.AppDetailView;
 import dev.slipway.ui.components.Badges;
+import dev.slipway.ui.config.ConfigSection;
+import dev.slipway.ui.promotions.PendingPromotions;
+import dev.slipway.ui.promotions.PromoteDialog;
 import dev.slipway.ui.components.Formats;
 import dev.slipway.ui.components.Notifications;
 import dev.slipway.ui.security.CurrentUser;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 
@@ -50,6 +58,9 @@ public class AppEnvironmentPage extends VerticalLayout implements BeforeEnterObs
     private final AppService apps;
     private final RolloutUpdates updates;
     private final CurrentUser user;
+    private final ConfigService configs;
+    private final PromotionService promotions;
+    private final EnvironmentService environments;
     private final Paragraph running = new Paragraph();
     private final Paragraph settings = new Paragraph();
     private final HorizontalLayout actions = new HorizontalLayout();
@@ -62,7 +73,14 @@ public class AppEnvironmentPage extends VerticalLayout implements BeforeEnterObs
     private @Nullable AppView appView;
     private RolloutUpdates.@Nullable Subscription subscription;
 
-    AppEnvironmentPage(DeployService deploys, AppService apps, RolloutUpdates updates, CurrentUser user) {
+    private @Nullable ConfigSection config;
+    private @Nullable PendingPromotions pending;
+
+    AppEnvironmentPage(DeployService deploys, AppService apps, RolloutUpdates updates, CurrentUser user,
+                       ConfigService configs, PromotionService promotions, EnvironmentService environments) {
+        this.configs = configs;
+        this.promotions = promotions;
+        this.environments = environments;
         this.deploys = deploys;
         this.apps = apps;
         this.updates = updates;
@@ -125,7 +143,10 @@ public class AppEnvironmentPage extends VerticalLayout implements BeforeEnterObs
         Paragraph where = new Paragraph("Cluster " + status.environment().cluster() + ", namespace "
                 + status.namespace());
         settings.addClassName("slipway-hint-left");
-        add(heading, where, running, settings, actions, live, new H3("Timeline"), timeline, new H3("Releases"), history);
+        pending = new PendingPromotions(promotions, user, app, environment, this::refresh);
+        config = new ConfigSection(configs, user, app, environment, () -> { });
+        add(heading, where, running, settings, pending, actions, live, new H3("Timeline"), timeline, config,
+                new H3("Releases"), history);
         show(status);
     }
 
@@ -139,6 +160,9 @@ public class AppEnvironmentPage extends VerticalLayout implements BeforeEnterObs
                 + ") since " + Formats.minute(status.running().since()) + ", deployed by "
                 + status.running().release().createdBy() + ".");
         settings.setText("Settings: " + DeploySettingsDialog.summary(apps.deploySettings(user.actor(), app, environment)));
+        if (pending != null) {
+            pending.refresh();
+        }
         boolean mayAct = mayAct(status);
         showActions(status, mayAct);
         live.show(status);
@@ -167,6 +191,11 @@ public class AppEnvironmentPage extends VerticalLayout implements BeforeEnterObs
         Button configure = new Button("Settings", VaadinIcon.COG.create(),
                 e -> new DeploySettingsDialog(apps, user, app, environment, this::refresh).open());
         actions.add(deploy, configure);
+        nextEnvironment().filter(next -> status.running() != null).ifPresent(next -> {
+            Button promote = new Button("Promote to " + next.name(), VaadinIcon.ARROW_FORWARD.create(),
+                    e -> new PromoteDialog(promotions, user, app, environment, next, this::refresh).open());
+            actions.add(promote);
+        });
         if (phase == RolloutPhase.PROGRESSING) {
             actions.add(new Button("Pause", VaadinIcon.PAUSE.create(), e -> {
                 deploys.pause(user.actor(), app, environment);
@@ -189,6 +218,17 @@ public class AppEnvironmentPage extends VerticalLayout implements BeforeEnterObs
             remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
             actions.add(remove);
         }
+    }
+
+    /** The environment after this one in promotion order, if there is one. */
+    private Optional<EnvironmentView> nextEnvironment() {
+        List<EnvironmentView> all = environments.list();
+        for (int i = 0; i + 1 < all.size(); i++) {
+            if (all.get(i).name().equals(environment)) {
+                return Optional.of(all.get(i + 1));
+            }
+        }
+        return Optional.empty();
     }
 
     private void rollBack(int release) {

@@ -92,6 +92,9 @@ class AppEnvironmentPageTest extends SpringBrowserlessTest {
         navigate(environmentPage(), AppEnvironmentPage.class);
 
         test($(Button.class).withText("Deploy").single()).click();
+        test($(Button.class).withText("Review changes").single()).click();
+        assertThat($(DeployPreviewPanel.class).single().getElement().getTextRecursively())
+                .contains("Nothing runs here yet");
         test($(Button.class).withText("Deploy").last()).click();
 
         RolloutView rollout = deploys.status(developer, app, "dev").rollout();
@@ -109,7 +112,7 @@ class AppEnvironmentPageTest extends SpringBrowserlessTest {
 
         test($(Button.class).withText("Deploy").single()).click();
         test($(TextField.class).withLabel("Image").single()).setValue("Not An Image");
-        test($(Button.class).withText("Deploy").last()).click();
+        test($(Button.class).withText("Review changes").single()).click();
 
         TextField image = $(TextField.class).withLabel("Image").single();
         assertThat(image.isInvalid()).isTrue();
