@@ -60,8 +60,9 @@ class DeployE2ETest {
         assertThat(page.getByText("Simulated: nothing runs").first()).isVisible();
 
         Pages.button(page, "Deploy").click();
-        Pages.dialog(page).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
-                .setName("Deploy").setExact(true)).click();
+        dialogButton("Review changes").click();
+        assertThat(Pages.dialog(page).getByText("Nothing runs here yet")).isVisible();
+        dialogButton("Deploy").click();
 
         // No reload from here on: the server pushes the rollout's progress into the page.
         assertThat(page.locator("[data-phase='SUCCEEDED']").first()).isVisible(ROLLOUT);
@@ -76,12 +77,43 @@ class DeployE2ETest {
         Pages.field(page, "Image").fill("registry.example.com/shop/storefront:2.0");
         page.locator("vaadin-select").click();
         page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(Pattern.compile("^Crash loop"))).click();
-        Pages.dialog(page).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
-                .setName("Deploy").setExact(true)).click();
+        dialogButton("Review changes").click();
+        dialogButton("Deploy these changes").click();
 
         assertThat(page.locator("[data-phase='ROLLED_BACK']").first()).isVisible(ROLLOUT);
         assertThat(page.getByText("is crash-looping").first()).isVisible();
         assertThat(page.getByText("Runs v1 (registry.example.com/shop/storefront:1.0)")).isVisible();
         browser.screenshot(page, "11-rollout-rolled-back");
+    }
+
+    @Test
+    @Order(3)
+    void a_secret_is_saved_masked_and_the_deploy_shows_it_in_the_diff_before_confirming() {
+        String secret = "e2e-db-password-4711";
+        Pages.button(page, "Add secret").click();
+        Pages.field(page, "Name").fill("DB_PASSWORD");
+        Pages.dialog(page).locator("vaadin-password-field input").fill(secret);
+        dialogButton("Save").click();
+
+        assertThat(page.getByText("•••••• set, v1 by admin").first()).isVisible();
+        assertThat(page.getByText(secret)).hasCount(0);
+        assertThat(page.locator("body")).not().containsText(secret);
+        browser.screenshot(page, "12-secret-masked");
+
+        Pages.button(page, "Deploy").click();
+        Pages.field(page, "Image").fill("registry.example.com/shop/storefront:1.1");
+        dialogButton("Review changes").click();
+        assertThat(Pages.dialog(page).getByText("secret DB_PASSWORD added")).isVisible();
+        assertThat(Pages.dialog(page).getByText(Pattern.compile("storefront:1.0 → registry.example.com/shop/storefront:1.1")))
+                .isVisible();
+        browser.screenshot(page, "13-deploy-diff");
+        dialogButton("Deploy these changes").click();
+
+        assertThat(page.getByText("Runs v3 (registry.example.com/shop/storefront:1.1)")).isVisible(ROLLOUT);
+        assertThat(page.locator("body")).not().containsText(secret);
+    }
+
+    private static Locator dialogButton(String name) {
+        return Pages.dialog(page).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(name).setExact(true));
     }
 }
