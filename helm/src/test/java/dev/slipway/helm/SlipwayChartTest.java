@@ -246,6 +246,10 @@ class SlipwayChartTest {
                 .isEqualTo(chart.get("ClusterRole").string("metadata.name"));
         assertThat(chart.get("ServiceAccount").string("automountServiceAccountToken")).isEqualTo("true");
         assertThat(chart.podSpec().string("automountServiceAccountToken")).isEqualTo("true");
+        // each release's ConfigMap and Secret are created, and old ones listed and deleted
+        assertThat(chart.get("ClusterRole").list("rules"))
+                .anySatisfy(rule -> assertThat(rule.string("resources")).contains("configmaps", "secrets")
+                        .as("verbs").satisfies(r -> assertThat(rule.string("verbs")).contains("create", "list", "delete")));
     }
 
     @Test
