@@ -161,8 +161,11 @@ public class ConfigService {
     /**
      * The version opened for writing into a cluster, secrets decrypted. For the rollout engine only; no
      * user ever sees what this returns.
+     *
+     * @throws dev.slipway.encryption.TamperedValueException when a stored secret was altered; the caller's
+     *                                                       transaction stays usable to record that
      */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, noRollbackFor = dev.slipway.encryption.TamperedValueException.class)
     public Optional<ConfigBundle> bundle(@Nullable Long versionId) {
         if (versionId == null) {
             return Optional.empty();

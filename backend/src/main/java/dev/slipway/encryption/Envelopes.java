@@ -68,8 +68,11 @@ public class Envelopes {
         return id;
     }
 
-    /** Decrypts the value with this id; fails loudly if it was altered. */
-    @Transactional(readOnly = true)
+    /**
+     * Decrypts the value with this id; fails loudly if it was altered. The failure leaves the caller's
+     * transaction usable, so the caller can record what went wrong.
+     */
+    @Transactional(readOnly = true, noRollbackFor = TamperedValueException.class)
     public String open(UUID id) {
         SealedValue sealed = repository.findById(id)
                 .orElseThrow(() -> new IllegalStateException("No sealed value with id " + id));

@@ -4,6 +4,7 @@ import dev.slipway.apps.AppRef;
 import dev.slipway.apps.AppService;
 import dev.slipway.apps.DeployStrategy;
 import dev.slipway.config.ConfigService;
+import dev.slipway.encryption.TamperedValueException;
 import dev.slipway.environments.EnvironmentService;
 import dev.slipway.environments.EnvironmentView;
 import dev.slipway.kubernetes.ForeignObjectException;
@@ -111,9 +112,20 @@ class RolloutPass {
             // The informer caches are still loading; deciding on an empty cache would redo finished work.
             return new Outcome(false, now.plusSeconds(1));
         }
-        WorkloadSpec targetSpec = Workloads.spec(app, environment, target, configs.bundle(target.configVersionId()));
-        @Nullable WorkloadSpec stableSpec = stable == null ? null
-                : Workloads.spec(app, environment, stable, configs.bundle(stable.configVersionId()));
+        WorkloadSpec targetSpec;
+        @Nullable WorkloadSpec stableSpec;
+        try {
+            targetSpec = Workloads.spec(app, environment, target, configs.bundle(target.configVersionId()));
+            stableSpec = stable == null ? null
+                    : Workloads.spec(app, environment, stable, configs.bundle(stable.configVersionId()));
+        } catch (TamperedValueException e) {
+            // retrying cannot help: the stored secret was altered, and only setting it again can
+            String why = "A secret of this release's config could not be decrypted: " + e.getMessage()
+                    + " Set the app's secrets again in " + environment.name() + " and deploy.";
+            rollout.moveTo(RolloutPhase.FAILED, why, now);
+            record(rollout, now, List.of(Note.of("FAILED", why)));
+            return finish(rollout, app, environment, Outcome.DONE);
+        }
         @Nullable Deployment live = observer.deployment(cluster, targetSpec.namespace(), app.name()).orElse(null);
         List<Pod> pods = observer.pods(cluster, targetSpec.namespace(), app.name(), environment.name());
         PassContext context = new PassContext(rollout.phase(), rollout.progress(), rollout.fastTrack(),

@@ -30,6 +30,7 @@ import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Config and secrets travelling with releases into the sandbox cluster (fabric8's mock API server). */
 @SlipwayTest
@@ -46,6 +47,8 @@ class ConfigDeployTest {
     LoggingSystem logging;
     @Autowired
     Fixtures fixtures;
+    @Autowired
+    JdbcTemplate jdbc;
 
     String team;
     String app;
@@ -121,6 +124,21 @@ class ConfigDeployTest {
         assertThat(envFromNames(liveDeployment())).isEqualTo(firstRefs);
         assertThat(decode(cluster().secrets().inNamespace(namespace()).withName(firstRefs.getFirst()).get()
                 .getData().get("KEY"))).isEqualTo("value-0");
+    }
+
+    @Test
+    void a_secret_altered_in_the_database_fails_the_rollout_with_a_reason_instead_of_retrying_forever() {
+        config.change(developer, app, "dev", ConfigChange.setSecret("SIGNING_KEY", "original"));
+        jdbc.update("""
+                update sealed_values set ciphertext = set_byte(ciphertext, 13, get_byte(ciphertext, 13) # 8)
+                where id = (select (entries -> 'secrets' -> 'SIGNING_KEY' ->> 'sealedId')::uuid from config_versions
+                            where app_id = (select id from apps where name = ?))""", app);
+
+        RolloutView failed = awaitFinished(deploys.deploy(developer, app, "dev", image("1.0")));
+
+        assertThat(failed.phase()).isEqualTo(RolloutPhase.FAILED);
+        assertThat(failed.reason()).contains("could not be decrypted").contains("Set the app's secrets again in dev");
+        assertThat(liveDeployment()).isNull();
     }
 
     @Test
