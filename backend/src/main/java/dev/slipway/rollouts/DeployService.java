@@ -237,7 +237,8 @@ public class DeployService {
                 .stream().collect(Collectors.toMap(Rollout::releaseId, Rollout::phase, (newest, older) -> newest));
         Optional<Long> running = releases.running(app.id(), environmentId).map(r -> r.release().id());
         return releases.history(app.id(), environmentId).stream()
-                .map(r -> new ReleaseHistoryEntry(r, outcomes.get(r.id()), running.filter(id -> id == r.id()).isPresent()))
+                .map(r -> new ReleaseHistoryEntry(r, outcomes.get(r.id()), running.filter(id -> id == r.id()).isPresent(),
+                        r.configVersionId() == null ? null : configs.number(r.configVersionId())))
                 .toList();
     }
 

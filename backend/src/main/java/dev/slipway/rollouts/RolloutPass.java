@@ -205,8 +205,12 @@ class RolloutPass {
      */
     private List<Note> cleanUpConfig(AppRef app, EnvironmentView environment, long environmentId, String namespace) {
         try {
+            List<ReleaseView> history = releases.history(app.id(), environmentId);
+            if (history.stream().allMatch(r -> r.configVersionId() == null)) {
+                return List.of(); // no release ever had config here, so there is nothing to look for
+            }
             Set<String> keep = new HashSet<>();
-            for (ReleaseView release : releases.history(app.id(), environmentId).stream().limit(CONFIG_KEPT).toList()) {
+            for (ReleaseView release : history.stream().limit(CONFIG_KEPT).toList()) {
                 WorkloadSpec spec = Workloads.spec(app, environment, release, configs.bundle(release.configVersionId()));
                 Manifests.configMap(spec).ifPresent(c -> keep.add(c.getMetadata().getName()));
                 Manifests.secret(spec).ifPresent(s -> keep.add(s.getMetadata().getName()));

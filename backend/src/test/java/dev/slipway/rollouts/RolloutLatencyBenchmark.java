@@ -2,6 +2,8 @@ package dev.slipway.rollouts;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.slipway.config.ConfigChange;
+import dev.slipway.config.ConfigService;
 import dev.slipway.kubernetes.InstrumentedClients;
 import dev.slipway.kubernetes.InstrumentedClientsConfiguration;
 import dev.slipway.kubernetes.WorkloadListener;
@@ -64,6 +66,8 @@ class RolloutLatencyBenchmark {
     @Autowired
     DeployService deploys;
     @Autowired
+    ConfigService config;
+    @Autowired
     InstrumentedClients clients;
     @Autowired
     WorkloadObserver observer;
@@ -106,6 +110,17 @@ class RolloutLatencyBenchmark {
                 readyToDecision.add((commits.getLast() - seen) / 1e6);
             }
 
+            // the same with a variable and a secret: a ConfigMap and a Secret to ensure, old ones to clean up
+            List<Integer> requestsWithConfig = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                String app = fixtures.app(team).name();
+                config.change(developer, app, "dev", new ConfigChange(Map.of("MODE", "bench"), Map.of("TOKEN", "t"), null, null));
+                clients.forgetSent();
+                awaitFinished(developer, app, deploys.deploy(developer, app, "dev",
+                        new DeployRequest("registry.example.com/b:1", null)));
+                requestsWithConfig.add(clients.sent().size());
+            }
+
             List<Double> crashToRollbackWrite = new ArrayList<>();
             for (int i = 0; i < CRASHING_ROLLOUTS; i++) {
                 String app = fixtures.app(team).name();
@@ -133,6 +148,8 @@ class RolloutLatencyBenchmark {
                     percentile(crashToRollbackWrite, 90), Collections.max(crashToRollbackWrite), crashToRollbackWrite.size());
             System.out.printf("[benchmark] Kubernetes API requests per rolling rollout: median %d (writes %d), all: %s%n",
                     median(requestsPerRollout), median(writesPerRollout), requestsPerRollout);
+            System.out.printf("[benchmark] ... with a variable and a secret (ConfigMap, Secret, clean-up): median %d, all: %s%n",
+                    median(requestsWithConfig), requestsWithConfig);
             System.out.printf("[benchmark] requests in 10 s with no rollout in flight: %d%n", idleRequests);
         } finally {
             observer.removeListener(watcher);

@@ -23,6 +23,8 @@ class ReleaseHistoryGrid extends Grid<ReleaseHistoryEntry> {
     ReleaseHistoryGrid() {
         addColumn(e -> "v" + e.release().number()).setHeader("Release").setAutoWidth(true).setFlexGrow(0);
         addColumn(e -> e.release().image()).setHeader("Image").setFlexGrow(2);
+        addColumn(e -> e.config() == null ? "none" : "v" + e.config()).setHeader("Config").setAutoWidth(true)
+                .setFlexGrow(0);
         addComponentColumn(ReleaseHistoryGrid::outcome).setHeader("Outcome").setAutoWidth(true).setFlexGrow(0);
         addColumn(e -> e.release().createdBy()).setHeader("By").setAutoWidth(true).setFlexGrow(0);
         addColumn(e -> Formats.minute(e.release().createdAt())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
@@ -65,7 +67,8 @@ class ReleaseHistoryGrid extends Grid<ReleaseHistoryEntry> {
         ConfirmDialog dialog = new ConfirmDialog();
         dialog.setHeader("Roll back to v" + entry.release().number() + "?");
         dialog.setText("Slipway makes a new release with v" + entry.release().number() + "'s image ("
-                + entry.release().image() + ") and settings, and rolls it out at once, without steps.");
+                + entry.release().image() + "), config" + (entry.config() == null ? "" : " (v" + entry.config() + ")")
+                + " and settings, and rolls it out at once, without steps.");
         dialog.setCancelable(true);
         dialog.setConfirmText("Roll back");
         dialog.addConfirmListener(e -> rollback.accept(entry.release().number()));

@@ -45,7 +45,7 @@ class AppEnvironmentPageTest extends SpringBrowserlessTest {
     private static final String DEFAULT_SETTINGS = "2 pods · 100m–500m CPU · 256Mi–512Mi memory · rolling,"
             + " max surge 25%, max unavailable 0, deadline 120 s";
     /** The release history's column with the rollback button. */
-    private static final int ROLLBACK = 5;
+    private static final int ROLLBACK = 6;
 
     String team;
     String app;
