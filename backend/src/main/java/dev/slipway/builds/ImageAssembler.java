@@ -1,0 +1,186 @@
+package dev.slipway.builds;
+
+import com.google.cloud.tools.jib.api.CacheDirectoryCreationException;
+import com.google.cloud.tools.jib.api.Containerizer;
+import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
+import com.google.cloud.tools.jib.api.Jib;
+import com.google.cloud.tools.jib.api.JibContainer;
+import com.google.cloud.tools.jib.api.JibContainerBuilder;
+import com.google.cloud.tools.jib.api.LogEvent;
+import com.google.cloud.tools.jib.api.RegistryException;
+import com.google.cloud.tools.jib.api.RegistryImage;
+import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
+import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns a built Maven project into an image and pushes it, with jib-core: no Docker daemon, and
+ * reproducible (fixed file times and creation time), so the same commit gives the same digest and a
+ * change to one class uploads one layer. Layers, from least to most often changed: release
+ * dependencies, snapshot dependencies, resources, classes.
+ */
+public final class ImageAssembler {
+
+    /** Matches the pods' securityContext (dev.slipway.kubernetes.Manifests). */
+    static final String USER = "10001:10001";
+    static final String SCRATCH = "scratch";
+    private static final AbsoluteUnixPath APP = AbsoluteUnixPath.get("/app");
+
+    /**
+     * Where to push and from what.
+     *
+     * @param baseImage  the image to build on, e.g. a JRE 25 image; {@value #SCRATCH} for none
+     * @param target     repository and tag to push, e.g. registry.internal:5000/shop/api:3f2a9c1
+     * @param username   registry credentials; null for an open registry
+     * @param insecure   allow plain HTTP (only when an admin marked the registry so)
+     * @param cacheDir   where jib keeps layers between builds
+     * @param labels     image labels, e.g. the commit and the repository
+     */
+    public record Request(String baseImage, String target, @Nullable String username, @Nullable String password,
+                          boolean insecure, Path cacheDir, Map<String, String> labels) {
+
+        @Override
+        public String toString() {
+            return "Request[" + baseImage + " -> " + target + (username == null ? "" : " as " + username) + "]";
+        }
+    }
+
+    /**
+     * @param digest  the manifest digest, which releases deploy ({@code target@digest})
+     * @param imageId the config digest
+     */
+    public record Image(String reference, String digest, String imageId) {
+
+        /** The reference pinned to the digest, which is what runs: a tag can move, a digest cannot. */
+        public String pinned() {
+            String repository = reference.contains("@") ? reference.substring(0, reference.indexOf('@'))
+                    : reference.substring(0, reference.lastIndexOf(':') > reference.lastIndexOf('/')
+                            ? reference.lastIndexOf(':') : reference.length());
+            return repository + "@" + digest;
+        }
+    }
+
+    private ImageAssembler() {
+    }
+
+    /**
+     * Builds and pushes the image of the project in {@code project} (already built by
+     * {@link ProjectBuild}).
+     *
+     * @param log receives jib's progress lines
+     * @throws IllegalArgumentException when the build output is not usable, with what to change
+     * @throws IOException              when the registry cannot be reached or refuses, with why
+     */
+    public static Image assemble(Path project, Request request, Consumer<String> log)
+            throws IOException, InterruptedException {
+        Path classes = project.resolve("target/classes");
+        if (!Files.isDirectory(classes)) {
+            throw new IllegalArgumentException("The build left no target/classes directory: is this a Maven project"
+                    + " that compiles Java code?");
+        }
+        String mainClass = mainClass(project);
+        List<Path> dependencies = jars(project.resolve(ProjectBuild.DEPENDENCIES_DIR));
+        try {
+            JibContainerBuilder image = SCRATCH.equals(request.baseImage()) ? Jib.fromScratch()
+                    : Jib.from(registryImage(request.baseImage(), request));
+            image.addFileEntriesLayer(layer("dependencies", dependencies.stream().filter(p -> !snapshot(p)).toList(),
+                    null, APP.resolve("libs")));
+            image.addFileEntriesLayer(layer("snapshot dependencies", dependencies.stream().filter(ImageAssembler::snapshot)
+                    .toList(), null, APP.resolve("libs")));
+            List<Path> all = files(classes);
+            image.addFileEntriesLayer(layer("resources", all.stream().filter(p -> !p.toString().endsWith(".class")).toList(),
+                    classes, APP.resolve("resources")));
+            image.addFileEntriesLayer(layer("classes", all.stream().filter(p -> p.toString().endsWith(".class")).toList(),
+                    classes, APP.resolve("classes")));
+            image.setEntrypoint(List.of("java", "-cp", "/app/resources:/app/classes:/app/libs/*", mainClass));
+            image.setWorkingDirectory(APP);
+            image.setUser(USER);
+            image.setLabels(request.labels());
+            Containerizer containerizer = Containerizer.to(registryImage(request.target(), request))
+                    .setAllowInsecureRegistries(request.insecure())
+                    .setToolName("slipway")
+                    .setBaseImageLayersCache(request.cacheDir().resolve("base"))
+                    .setApplicationLayersCache(request.cacheDir().resolve("application"))
+                    .addEventHandler(LogEvent.class, event -> {
+                        if (event.getLevel() == LogEvent.Level.LIFECYCLE || event.getLevel() == LogEvent.Level.INFO
+                                || event.getLevel() == LogEvent.Level.WARN || event.getLevel() == LogEvent.Level.ERROR) {
+                            log.accept(event.getMessage());
+                        }
+                    });
+            JibContainer pushed = image.containerize(containerizer);
+            return new Image(request.target(), pushed.getDigest().toString(), pushed.getImageId().toString());
+        } catch (InvalidImageReferenceException e) {
+            throw new IllegalArgumentException("Not a valid image reference: " + e.getMessage());
+        } catch (RegistryException e) {
+            throw new IOException("The registry refused: " + e.getMessage(), e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new IOException("Pushing the image failed: " + cause.getMessage(), cause);
+        } catch (CacheDirectoryCreationException e) {
+            throw new IOException("The image cache directory " + request.cacheDir() + " cannot be created", e);
+        }
+    }
+
+    private static RegistryImage registryImage(String reference, Request request) throws InvalidImageReferenceException {
+        RegistryImage image = RegistryImage.named(reference);
+        if (request.username() != null && request.password() != null) {
+            image.addCredential(request.username(), request.password());
+        }
+        return image;
+    }
+
+    /** The Main-Class of the jar the build made: that is what the container runs. */
+    static String mainClass(Path project) throws IOException {
+        Path target = project.resolve("target");
+        List<Path> jars = jars(target).stream().filter(p -> !p.getFileName().toString().endsWith("-sources.jar")
+                && !p.getFileName().toString().endsWith("-javadoc.jar")).toList();
+        for (Path jar : jars) {
+            try (JarFile file = new JarFile(jar.toFile())) {
+                if (file.getManifest() != null && file.getManifest().getMainAttributes().getValue("Main-Class") != null) {
+                    return file.getManifest().getMainAttributes().getValue("Main-Class");
+                }
+            }
+        }
+        throw new IllegalArgumentException("The jar the build made names no Main-Class, so Slipway does not know what"
+                + " to run. Set it in the pom (maven-jar-plugin: archive > manifest > mainClass).");
+    }
+
+    private static FileEntriesLayer layer(String name, List<Path> files, @Nullable Path root, AbsoluteUnixPath into) {
+        FileEntriesLayer.Builder layer = FileEntriesLayer.builder().setName(name);
+        for (Path file : files) {
+            String relative = root == null ? file.getFileName().toString() : root.relativize(file).toString();
+            layer.addEntry(file, into.resolve(relative.replace('\\', '/')));
+        }
+        return layer.build();
+    }
+
+    private static boolean snapshot(Path jar) {
+        return jar.getFileName().toString().contains("-SNAPSHOT");
+    }
+
+    private static List<Path> jars(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList();
+        }
+    }
+
+    /** Every regular file below {@code directory}, sorted, so the layer is the same for the same files. */
+    private static List<Path> files(Path directory) throws IOException {
+        try (Stream<Path> files = Files.walk(directory)) {
+            return new ArrayList<>(files.filter(Files::isRegularFile).sorted().toList());
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.slipway.testing;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A real OCI registry (Debian's docker-registry, the CNCF distribution) on loopback, a free port and a
+ * temporary storage directory. Its access log tells which blobs were uploaded.
+ */
+public final class RegistryServer implements AutoCloseable {
+
+    static final Path BINARY = Path.of("/usr/bin/docker-registry");
+    private static final Pattern UPLOAD = Pattern.compile("\"PUT /v2/[^ ]*/blobs/uploads/[^ ]*digest=(sha256(?:%3A|:)[0-9a-f]{64})");
+
+    private final Process process;
+    private final Path dir;
+    private final int port;
+
+    private RegistryServer(Process process, Path dir, int port) {
+        this.process = process;
+        this.dir = dir;
+        this.port = port;
+    }
+
+    public static boolean installed() {
+        return Files.isExecutable(BINARY);
+    }
+
+    public static RegistryServer start() throws IOException, InterruptedException {
+        Path dir = Files.createTempDirectory("slipway-registry-");
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Files.writeString(dir.resolve("config.yml"), """
+                version: 0.1
+                log:
+                  level: info
+                  accesslog:
+                    disabled: false
+                storage:
+                  filesystem:
+                    rootdirectory: %s
+                http:
+                  addr: 127.0.0.1:%d
+                """.formatted(dir.resolve("data"), port));
+        Process process = new ProcessBuilder(BINARY.toString(), "serve", dir.resolve("config.yml").toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("registry.log").toFile()).start();
+        RegistryServer registry = new RegistryServer(process, dir, port);
+        HttpClient http = HttpClient.newHttpClient();
+        for (int i = 0; i < 100; i++) {
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create("http://" + registry.address() + "/v2/")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return registry;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(100);
+        }
+        registry.close();
+        throw new IllegalStateException("docker-registry did not start: " + Files.readString(dir.resolve("registry.log")));
+    }
+
+    /** host:port, the registry part of an image reference. */
+    public String address() {
+        return "127.0.0.1:" + port;
+    }
+
+    /** Digests of every blob uploaded so far, in order. */
+    public List<String> uploadedBlobs() throws IOException {
+        Matcher matcher = UPLOAD.matcher(Files.readString(dir.resolve("registry.log")));
+        return matcher.results().map(m -> m.group(1).replace("%3A", ":")).toList();
+    }
+
+    /** The manifest of {@code repository:reference} as JSON text. */
+    public String manifest(String repository, String reference) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + address() + "/v2/" + repository
+                        + "/manifests/" + reference))
+                .header("Accept", "application/vnd.docker.distribution.manifest.v2+json, application/vnd.oci.image.manifest.v1+json")
+                .timeout(Duration.ofSeconds(10)).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    @Override
+    public void close() throws IOException {
+        process.destroy();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
