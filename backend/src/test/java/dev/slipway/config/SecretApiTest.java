@@ -57,7 +57,7 @@ class SecretApiTest {
         // every GET endpoint the OpenAPI document lists, asked by a platform admin who may see everything
         ApiClient admin = client(fixtures.bootstrapAdmin());
         JsonNode paths = admin.get("/api/openapi").json().get("paths");
-        Map<String, String> values = Map.of("app", app, "environment", "dev", "id", Long.toString(rollout),
+        Map<String, String> values = Map.of("app", app, "environment", "dev", "id", Long.toString(rollout), "number", "1",
                 "team", team, "username", developer.username());
         List<String> asked = new ArrayList<>();
         for (var entry : paths.properties()) {

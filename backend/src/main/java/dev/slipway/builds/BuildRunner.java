@@ -1,0 +1,269 @@
+package dev.slipway.builds;
+
+import dev.slipway.apps.AppRef;
+import dev.slipway.apps.AppService;
+import dev.slipway.apps.AppView;
+import dev.slipway.config.ConfigService;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Takes builds off the queue in PostgreSQL and runs them: at most {@code concurrency} at once, one per
+ * app at a time in the order they were queued. Each build is checkout, project build, image push, with its
+ * output masked and stored as it comes. A build cut off by a stop is marked INTERRUPTED at the next start.
+ */
+@Component
+class BuildRunner implements SmartLifecycle {
+
+    private static final Logger logger = LoggerFactory.getLogger(BuildRunner.class);
+    /** Other Slipway instances queue builds too; without an event from them, look every few seconds. */
+    private static final Duration POLL = Duration.ofSeconds(3);
+
+    private final BuildRepository builds;
+    private final BuildLog log;
+    private final AppService apps;
+    private final ConfigService configs;
+    private final BuildProperties properties;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final Semaphore slots;
+    private final Semaphore wake = new Semaphore(0);
+    private volatile boolean running;
+    private ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    private Thread dispatcher;
+
+    BuildRunner(BuildRepository builds, BuildLog log, AppService apps, ConfigService configs, BuildProperties properties,
+                PlatformTransactionManager transactionManager, Clock clock) {
+        this.builds = builds;
+        this.log = log;
+        this.apps = apps;
+        this.configs = configs;
+        this.properties = properties;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.clock = clock;
+        this.slots = new Semaphore(Math.max(1, properties.concurrency()));
+    }
+
+    /** Builds that were RUNNING when Slipway stopped never finish; say so instead of showing them as running. */
+    @EventListener(ApplicationReadyEvent.class)
+    void markInterrupted() {
+        transactions.executeWithoutResult(status -> builds.findByStatus(BuildStatus.RUNNING).forEach(build ->
+                build.finish(BuildStatus.INTERRUPTED, "Slipway stopped while this build ran; start it again",
+                        clock.instant())));
+        wake.release();
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void queued(BuildQueued event) {
+        wake.release();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        workers = Executors.newVirtualThreadPerTaskExecutor();
+        dispatcher = Thread.ofPlatform().name("build-dispatcher").daemon().start(this::dispatch);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        wake.release();
+        workers.shutdownNow();
+        try {
+            workers.awaitTermination(15, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void dispatch() {
+        while (running) {
+            try {
+                wake.tryAcquire(POLL.toMillis(), TimeUnit.MILLISECONDS);
+                wake.drainPermits();
+                while (running && slots.tryAcquire()) {
+                    Build claimed = transactions.execute(status -> builds.claimNext().map(build -> {
+                        build.started(clock.instant());
+                        return build;
+                    }).orElse(null));
+                    if (claimed == null) {
+                        slots.release();
+                        break;
+                    }
+                    long id = claimed.id();
+                    workers.submit(() -> {
+                        try {
+                            run(id);
+                        } finally {
+                            slots.release();
+                            wake.release();
+                        }
+                    });
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                logger.error("The build queue could not be read; trying again in {}", POLL, e);
+            }
+        }
+    }
+
+    private void run(long buildId) {
+        Build build = builds.findById(buildId).orElseThrow();
+        AppRef app = apps.ref(build.appId());
+        AppView settings = apps.view(build.appId());
+        Path workspace = properties.workDir().resolve("workspaces").resolve(Long.toString(buildId));
+        LogSink sink = new LogSink(buildId);
+        if (properties.registry() == null || properties.registry().isBlank()) {
+            finish(sink, buildId, BuildStatus.FAILED, "no registry is configured for images (SLIPWAY_BUILD_REGISTRY)");
+            return;
+        }
+        try {
+            SecretMask mask = new SecretMask(configs.secretValuesOfApp(build.appId()));
+            sink.accept("Slipway: building " + app.name() + " #" + build.number() + " from " + settings.repositoryUrl()
+                    + " (" + build.branch() + (build.requestedCommit() == null ? "" : " at " + build.requestedCommit()) + ")");
+            GitCheckout.Checkout checkout = GitCheckout.checkout(properties.workDir().resolve("git")
+                            .resolve(build.appId() + ".git"), String.valueOf(settings.repositoryUrl()), build.branch(),
+                    build.requestedCommit(), null, workspace);
+            update(buildId, b -> b.checkedOut(checkout.commit(), checkout.author(), checkout.message()));
+            sink.accept("Slipway: commit " + checkout.commit() + " by " + checkout.author() + ": " + checkout.message());
+
+            ProjectBuild.Result result = ProjectBuild.run(ProjectBuild.detect(workspace, properties.memoryMb()),
+                    properties.timeout(), mask, sink, everySecond(() -> cancelRequested(buildId)));
+            switch (result.outcome()) {
+                case SUCCEEDED -> sink.accept("Slipway: build finished in " + result.took().toSeconds() + " s");
+                case CANCELLED -> {
+                    finish(sink, buildId, BuildStatus.CANCELLED, "cancelled while building");
+                    return;
+                }
+                case FAILED, TIMED_OUT -> {
+                    finish(sink, buildId, BuildStatus.FAILED, result.detail());
+                    return;
+                }
+            }
+            String target = properties.registry().replaceAll("/+$", "") + "/" + app.team() + "/" + app.name() + ":"
+                    + checkout.commit().substring(0, 12);
+            sink.accept("Slipway: assembling the image " + target + " on " + properties.baseImage());
+            ImageAssembler.Image image = ImageAssembler.assemble(workspace, new ImageAssembler.Request(
+                    properties.baseImage(), target, blankToNull(properties.registryUsername()),
+                    blankToNull(properties.registryPassword()), properties.registryInsecure(),
+                    properties.workDir().resolve("jib-cache"), Map.of(
+                            "org.opencontainers.image.revision", checkout.commit(),
+                            "org.opencontainers.image.source", String.valueOf(settings.repositoryUrl()))),
+                    line -> sink.accept(mask.apply(line)));
+            sink.accept("Slipway: pushed " + image.pinned());
+            sink.flush();
+            update(buildId, b -> b.succeeded(image.pinned(), image.digest(), clock.instant()));
+        } catch (IOException | IllegalArgumentException e) {
+            finish(sink, buildId, BuildStatus.FAILED, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            finish(sink, buildId, BuildStatus.INTERRUPTED, "Slipway stopped while this build ran; start it again");
+        } catch (RuntimeException e) {
+            logger.error("Build {} failed unexpectedly", buildId, e);
+            finish(sink, buildId, BuildStatus.FAILED, "Slipway failed: " + e.getMessage());
+        } finally {
+            delete(workspace);
+        }
+    }
+
+    private void finish(LogSink sink, long buildId, BuildStatus status, String why) {
+        sink.accept("Slipway: " + status.name().toLowerCase() + ": " + why);
+        sink.flush();
+        update(buildId, b -> b.finish(status, why, clock.instant()));
+    }
+
+    private void update(long buildId, java.util.function.Consumer<Build> change) {
+        transactions.executeWithoutResult(status -> change.accept(builds.findById(buildId).orElseThrow()));
+    }
+
+    private boolean cancelRequested(long buildId) {
+        return Boolean.TRUE.equals(transactions.execute(status ->
+                builds.findById(buildId).map(Build::cancelRequested).orElse(true)));
+    }
+
+    /** Asks the database at most once a second; the build loop asks five times as often. */
+    private static java.util.function.BooleanSupplier everySecond(java.util.function.BooleanSupplier question) {
+        long[] askedAt = {0};
+        boolean[] answer = {false};
+        return () -> {
+            if (!answer[0] && System.nanoTime() - askedAt[0] > Duration.ofSeconds(1).toNanos()) {
+                askedAt[0] = System.nanoTime();
+                answer[0] = question.getAsBoolean();
+            }
+            return answer[0];
+        };
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static void delete(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            logger.warn("Could not delete the workspace {}: {}", directory, e.getMessage());
+        }
+    }
+
+    /** Collects lines and stores them in batches, so a chatty build does not write one row at a time. */
+    private final class LogSink implements java.util.function.Consumer<String> {
+
+        private final long buildId;
+        private final List<String> pending = new ArrayList<>();
+        private int next;
+        private long lastFlush = System.nanoTime();
+
+        LogSink(long buildId) {
+            this.buildId = buildId;
+        }
+
+        @Override
+        public synchronized void accept(String line) {
+            pending.add(line);
+            if (pending.size() >= 50 || System.nanoTime() - lastFlush > Duration.ofMillis(250).toNanos()) {
+                flush();
+            }
+        }
+
+        synchronized void flush() {
+            log.append(buildId, next, pending);
+            next += pending.size();
+            pending.clear();
+            lastFlush = System.nanoTime();
+        }
+    }
+}

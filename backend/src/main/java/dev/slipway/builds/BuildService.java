@@ -1,0 +1,138 @@
+package dev.slipway.builds;
+
+import dev.slipway.apps.AppRef;
+import dev.slipway.apps.AppService;
+import dev.slipway.apps.AppSource;
+import dev.slipway.apps.AppView;
+import dev.slipway.apps.GitRefs;
+import dev.slipway.audit.AuditLog;
+import dev.slipway.shared.Actor;
+import dev.slipway.shared.ConflictException;
+import dev.slipway.shared.NotFoundException;
+import dev.slipway.shared.Text;
+import dev.slipway.shared.UnavailableException;
+import dev.slipway.teams.TeamRole;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+/**
+ * Starting, following and cancelling builds. The team's DEVELOPERs start and cancel them; VIEWERs see
+ * them and their logs (which are masked before they are stored).
+ */
+@Service
+@EnableConfigurationProperties(BuildProperties.class)
+public class BuildService {
+
+    private static final Pattern SHA = Pattern.compile("[0-9a-f]{40}");
+
+    private final BuildRepository builds;
+    private final BuildLog log;
+    private final AppService apps;
+    private final AuditLog audit;
+    private final BuildProperties properties;
+    private final ApplicationEventPublisher publisher;
+    private final Clock clock;
+
+    BuildService(BuildRepository builds, BuildLog log, AppService apps, AuditLog audit, BuildProperties properties,
+                 ApplicationEventPublisher publisher, Clock clock) {
+        this.builds = builds;
+        this.log = log;
+        this.apps = apps;
+        this.audit = audit;
+        this.properties = properties;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    /**
+     * Queues a build of a branch (the app's branch when null) at a commit (its tip when null).
+     *
+     * @throws UnavailableException when no registry is configured for images
+     */
+    @Transactional
+    public BuildView start(Actor actor, String appName, @Nullable String branch, @Nullable String commit,
+                           BuildTrigger trigger) {
+        AppRef app = apps.resolve(actor, appName, TeamRole.DEVELOPER, "start builds");
+        AppView settings = apps.view(app.id());
+        if (settings.source() != AppSource.GIT || settings.repositoryUrl() == null) {
+            throw new ConflictException(appName + " deploys a prebuilt image and has no repository to build. Change its"
+                    + " source to a git repository to build it.");
+        }
+        String buildBranch = Text.clean(branch).isEmpty() ? String.valueOf(settings.branch()) : Text.clean(branch);
+        String buildCommit = Text.clean(commit).isEmpty() ? null : Text.clean(commit).toLowerCase();
+        var check = new dev.slipway.shared.InputCheck();
+        check.field("branch", GitRefs.branchProblem(buildBranch));
+        if (buildCommit != null && !SHA.matcher(buildCommit).matches()) {
+            check.fail("commit", "must be a full commit SHA (40 hexadecimal characters), or empty for the branch's tip");
+        }
+        check.throwIfInvalid();
+        if (!StringUtils.hasText(properties.registry())) {
+            throw new UnavailableException("Builds need a registry to push images to, and none is configured. An"
+                    + " operator sets SLIPWAY_BUILD_REGISTRY (e.g. registry.internal:5000/slipway) and restarts Slipway.");
+        }
+        Build build;
+        try {
+            build = builds.saveAndFlush(new Build(app.id(), builds.lastNumber(app.id()) + 1, trigger, buildBranch,
+                    buildCommit, actor.username(), clock.instant()));
+        } catch (DataIntegrityViolationException e) {
+            throw new ConflictException("Another build of " + appName + " was queued at the same moment; try again.", e);
+        }
+        audit.record(actor, "build.queued", "app", appName, app.team(), Map.of("build", "#" + build.number(),
+                "branch", buildBranch, "commit", buildCommit == null ? "tip" : buildCommit));
+        publisher.publishEvent(new BuildQueued(build.id()));
+        return build.toView(app.name());
+    }
+
+    /** The app's builds, newest first (the last 50). */
+    @Transactional(readOnly = true)
+    public List<BuildView> list(Actor actor, String appName) {
+        AppRef app = apps.resolve(actor, appName, TeamRole.VIEWER, "see the app");
+        return builds.findTop50ByAppIdOrderByNumberDesc(app.id()).stream().map(b -> b.toView(app.name())).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public BuildView get(Actor actor, String appName, int number) {
+        AppRef app = apps.resolve(actor, appName, TeamRole.VIEWER, "see the app");
+        return load(app, number).toView(app.name());
+    }
+
+    /** The build's log from line {@code from} (0-based) on; poll with the count already read. */
+    @Transactional(readOnly = true)
+    public List<String> log(Actor actor, String appName, int number, int from) {
+        AppRef app = apps.resolve(actor, appName, TeamRole.VIEWER, "see the app");
+        return log.read(load(app, number).id(), Math.max(0, from));
+    }
+
+    /** Cancels a queued build at once, a running one within a second or two. */
+    @Transactional
+    public BuildView cancel(Actor actor, String appName, int number) {
+        AppRef app = apps.resolve(actor, appName, TeamRole.DEVELOPER, "cancel builds");
+        Build build = builds.lock(load(app, number).id()).orElseThrow();
+        if (build.status().finished()) {
+            throw new ConflictException("Build #" + number + " already ended (" + build.status().name().toLowerCase()
+                    + "), so there is nothing to cancel.");
+        }
+        if (build.status() == BuildStatus.QUEUED) {
+            build.finish(BuildStatus.CANCELLED, "cancelled by " + actor.username() + " before it started", clock.instant());
+        } else {
+            build.requestCancel();
+        }
+        audit.record(actor, "build.cancelled", "app", appName, app.team(), Map.of("build", "#" + number));
+        return build.toView(app.name());
+    }
+
+    private Build load(AppRef app, int number) {
+        return builds.findByAppIdAndNumber(app.id(), number)
+                .orElseThrow(() -> new NotFoundException("There is no build #" + number + " of " + app.name() + "."));
+    }
+
+}

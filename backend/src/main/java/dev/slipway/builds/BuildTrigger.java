@@ -1,0 +1,3 @@
+package dev.slipway.builds;
+
+public enum BuildTrigger { MANUAL, API, WEBHOOK }

@@ -1,0 +1,69 @@
+package dev.slipway.builds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.slipway.apps.AppService;
+import dev.slipway.shared.Actor;
+import dev.slipway.shared.ConflictException;
+import dev.slipway.shared.ForbiddenException;
+import dev.slipway.shared.InvalidInputException;
+import dev.slipway.shared.NotFoundException;
+import dev.slipway.shared.UnavailableException;
+import dev.slipway.teams.TeamRole;
+import dev.slipway.testing.Fixtures;
+import dev.slipway.testing.SlipwayTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Who may build what, on the shared test Slipway, which has no registry configured. */
+@SlipwayTest
+class BuildRulesTest {
+
+    @Autowired
+    BuildService builds;
+    @Autowired
+    AppService apps;
+    @Autowired
+    Fixtures fixtures;
+
+    @Test
+    void without_a_registry_a_build_is_refused_with_what_the_operator_sets() {
+        String team = fixtures.team();
+        String app = Fixtures.unique("git");
+        apps.create(fixtures.bootstrapAdmin(), Fixtures.gitApp(team, app, "https://git.example.com/shop/" + app + ".git"));
+
+        assertThatThrownBy(() -> builds.start(fixtures.member(team, TeamRole.DEVELOPER), app, null, null,
+                BuildTrigger.MANUAL))
+                .isInstanceOf(UnavailableException.class).hasMessageContaining("SLIPWAY_BUILD_REGISTRY");
+        assertThat(builds.list(fixtures.member(team, TeamRole.VIEWER), app)).isEmpty();
+    }
+
+    @Test
+    void an_image_app_has_nothing_to_build_and_viewers_and_outsiders_cannot_start_builds() {
+        String team = fixtures.team();
+        String app = fixtures.app(team).name();
+        Actor developer = fixtures.member(team, TeamRole.DEVELOPER);
+
+        assertThatThrownBy(() -> builds.start(developer, app, null, null, BuildTrigger.MANUAL))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("prebuilt image");
+        assertThatThrownBy(() -> builds.start(fixtures.member(team, TeamRole.VIEWER), app, null, null, BuildTrigger.MANUAL))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> builds.list(fixtures.member(fixtures.team(), TeamRole.MAINTAINER), app))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void a_commit_must_be_a_full_sha_and_a_branch_a_valid_name() {
+        String team = fixtures.team();
+        String app = Fixtures.unique("git");
+        apps.create(fixtures.bootstrapAdmin(), Fixtures.gitApp(team, app, "https://git.example.com/shop/" + app + ".git"));
+        Actor developer = fixtures.member(team, TeamRole.DEVELOPER);
+
+        // the input is checked before the registry, so the user learns about it either way
+        assertThatThrownBy(() -> builds.start(developer, app, "bad..branch", "abc123", BuildTrigger.API))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .extracting(p -> p.field()).containsExactly("branch", "commit"));
+    }
+
+}

@@ -1,0 +1,184 @@
+package dev.slipway.builds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.slipway.apps.AppService;
+import dev.slipway.config.ConfigChange;
+import dev.slipway.config.ConfigService;
+import dev.slipway.rollouts.DeployRequest;
+import dev.slipway.rollouts.DeployService;
+import dev.slipway.rollouts.RolloutPhase;
+import dev.slipway.rollouts.RolloutView;
+import dev.slipway.settings.PlatformSettings;
+import dev.slipway.settings.PlatformSettingsService;
+import dev.slipway.shared.Actor;
+import dev.slipway.teams.TeamRole;
+import dev.slipway.testing.Fixtures;
+import dev.slipway.testing.RegistryServer;
+import dev.slipway.testing.SlipwayTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The build queue end to end, on its own Slipway (the registry is part of its settings): a sample app in
+ * a bare repository, built by the runner, pushed to Debian's docker-registry, deployed to the sandbox.
+ */
+@SlipwayTest
+class BuildServiceTest {
+
+    static final Duration BUILD = Duration.ofSeconds(120);
+    static RegistryServer registry;
+    @TempDir
+    static Path dir;
+    static Path origin;
+
+    @Autowired
+    BuildService builds;
+    @Autowired
+    BuildRunner runner;
+    @Autowired
+    BuildRepository repository;
+    @Autowired
+    AppService apps;
+    @Autowired
+    ConfigService config;
+    @Autowired
+    DeployService deploys;
+    @Autowired
+    PlatformSettingsService settings;
+    @Autowired
+    Fixtures fixtures;
+
+    String team;
+    String app;
+    Actor developer;
+
+    @DynamicPropertySource
+    static void registry(DynamicPropertyRegistry properties) throws Exception {
+        assumeTrue(RegistryServer.installed(), "needs Debian's docker-registry (.ci/run installs it)");
+        registry = RegistryServer.start();
+        properties.add("slipway.builds.registry", () -> registry.address() + "/slipway");
+        properties.add("slipway.builds.registry-insecure", () -> "true");
+        properties.add("slipway.builds.base-image", () -> "scratch");
+        properties.add("slipway.builds.concurrency", () -> "2");
+        origin = sampleRepository();
+    }
+
+    @AfterAll
+    static void stopRegistry() throws Exception {
+        if (registry != null) {
+            registry.close();
+        }
+    }
+
+    @BeforeEach
+    void setUp() {
+        // the sample repository is a local path: allowed here, as an admin could on a machine of their own
+        settings.update(fixtures.bootstrapAdmin(), new PlatformSettings(true));
+        team = fixtures.team();
+        app = Fixtures.unique("built");
+        apps.create(fixtures.bootstrapAdmin(), Fixtures.gitApp(team, app, origin.toUri().toString()));
+        developer = fixtures.member(team, TeamRole.DEVELOPER);
+    }
+
+    @Test
+    void a_build_pushes_an_image_pinned_to_its_digest_with_secrets_masked_and_it_deploys() {
+        // "sample-app" is printed by Maven (the artifact's name): as a secret value it must never be stored
+        config.change(developer, app, "dev", ConfigChange.setSecret("ARTIFACT", "sample-app"));
+
+        BuildView build = awaitEnd(builds.start(developer, app, null, null, BuildTrigger.MANUAL));
+
+        assertThat(build.status()).as(build.reason()).isEqualTo(BuildStatus.SUCCEEDED);
+        assertThat(build.commit()).hasSize(40);
+        assertThat(build.author()).isEqualTo("Ana Builder");
+        assertThat(build.image()).isEqualTo(registry.address() + "/slipway/" + team + "/" + app + "@" + build.digest());
+        var log = builds.log(developer, app, build.number(), 0);
+        assertThat(log).anyMatch(l -> l.contains("BUILD SUCCESS")).anyMatch(l -> l.contains("••••••"))
+                .noneMatch(l -> l.contains("sample-app"));
+        assertThat(builds.log(developer, app, build.number(), log.size() - 1)).containsExactly(log.getLast());
+
+        RolloutView deployed = deploys.deploy(developer, app, "dev", new DeployRequest(build.image(), null));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !deploys.rollout(developer, app, "dev", deployed.id())
+                .phase().active());
+        assertThat(deploys.rollout(developer, app, "dev", deployed.id()).phase()).isEqualTo(RolloutPhase.SUCCEEDED);
+    }
+
+    @Test
+    void builds_of_one_app_run_in_order_and_a_queued_one_is_cancelled_at_once_a_running_one_soon() {
+        BuildView first = builds.start(developer, app, null, null, BuildTrigger.API);
+        BuildView second = builds.start(developer, app, null, null, BuildTrigger.API);
+        await().atMost(BUILD).until(() -> builds.get(developer, app, first.number()).status() == BuildStatus.RUNNING);
+        assertThat(builds.get(developer, app, second.number()).status()).as("FIFO per app").isEqualTo(BuildStatus.QUEUED);
+
+        BuildView cancelledInQueue = builds.cancel(developer, app, second.number());
+        builds.cancel(developer, app, first.number());
+
+        assertThat(cancelledInQueue.status()).isEqualTo(BuildStatus.CANCELLED);
+        assertThat(cancelledInQueue.reason()).contains("before it started");
+        BuildView cancelledRunning = awaitEnd(first);
+        assertThat(cancelledRunning.status()).isEqualTo(BuildStatus.CANCELLED);
+        assertThat(builds.log(developer, app, first.number(), 0)).last().asString().contains("cancelled");
+    }
+
+    @Test
+    void a_build_cut_off_by_a_stop_is_marked_interrupted_at_the_next_start() {
+        long appId = fixtures.appId(app);
+        Build orphan = new Build(appId, 99, BuildTrigger.MANUAL, "main", null, developer.username(),
+                java.time.Instant.now());
+        orphan.started(java.time.Instant.now());
+        repository.saveAndFlush(orphan);
+
+        runner.markInterrupted();
+
+        BuildView after = builds.get(developer, app, 99);
+        assertThat(after.status()).isEqualTo(BuildStatus.INTERRUPTED);
+        assertThat(after.reason()).contains("Slipway stopped while this build ran");
+    }
+
+    private BuildView awaitEnd(BuildView build) {
+        await().atMost(BUILD).pollInterval(Duration.ofMillis(250))
+                .until(() -> builds.get(developer, app, build.number()).status().finished());
+        return builds.get(developer, app, build.number());
+    }
+
+    /** The sample app, committed by "Ana Builder" into a bare repository on branch main. */
+    private static Path sampleRepository() throws Exception {
+        Path bare = dir.resolve("sample.git");
+        Git.init().setBare(true).setDirectory(bare.toFile()).setInitialBranch("main").call().close();
+        Path work = dir.resolve("work");
+        try (Git git = Git.cloneRepository().setURI(bare.toUri().toString()).setDirectory(work.toFile()).call()) {
+            git.getRepository().updateRef("HEAD").link("refs/heads/main");
+            Path sample = Path.of(BuildServiceTest.class.getResource("/sample-app").toURI());
+            try (Stream<Path> files = Files.walk(sample)) {
+                for (Path source : files.sorted(Comparator.naturalOrder()).toList()) {
+                    Path target = work.resolve(sample.relativize(source).toString());
+                    if (Files.isDirectory(source)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(source, target);
+                        target.toFile().setExecutable(target.getFileName().toString().equals("mvnw"));
+                    }
+                }
+            }
+            git.add().addFilepattern(".").call();
+            PersonIdent ident = new PersonIdent("Ana Builder", "ana@example.com");
+            git.commit().setMessage("sample app").setAuthor(ident).setCommitter(ident).call();
+            git.push().call();
+        }
+        return bare;
+    }
+}
