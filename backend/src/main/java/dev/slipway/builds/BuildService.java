@@ -75,10 +75,9 @@ public class BuildService {
             check.fail("commit", "must be a full commit SHA (40 hexadecimal characters), or empty for the branch's tip");
         }
         check.throwIfInvalid();
-        if (!StringUtils.hasText(properties.registry())) {
-            throw new UnavailableException("Builds need a registry to push images to, and none is configured. An"
-                    + " operator sets SLIPWAY_BUILD_REGISTRY (e.g. registry.internal:5000/slipway) and restarts Slipway.");
-        }
+        unavailableBecause().ifPresent(why -> {
+            throw new UnavailableException(why);
+        });
         Build build;
         try {
             build = builds.saveAndFlush(new Build(app.id(), builds.lastNumber(app.id()) + 1, trigger, buildBranch,
@@ -90,6 +89,16 @@ public class BuildService {
                 "branch", buildBranch, "commit", buildCommit == null ? "tip" : buildCommit));
         publisher.publishEvent(new BuildQueued(build.id()));
         return build.toView(app.name());
+    }
+
+    /**
+     * Why builds cannot run on this installation, or empty when they can; the UI shows this instead of
+     * a build button that would always fail.
+     */
+    public java.util.Optional<String> unavailableBecause() {
+        return StringUtils.hasText(properties.registry()) ? java.util.Optional.empty()
+                : java.util.Optional.of("Builds need a registry to push images to, and none is configured. An operator"
+                        + " sets SLIPWAY_BUILD_REGISTRY (e.g. registry.internal:5000/slipway) and restarts Slipway.");
     }
 
     /** The app's builds, newest first (the last 50). */

@@ -38,6 +38,11 @@ final class SlipwayServer implements AutoCloseable {
     }
 
     static SlipwayServer start(String name, Path dataDir) {
+        return start(name, dataDir, Map.of());
+    }
+
+    /** With extra environment variables, e.g. the registry builds push to. */
+    static SlipwayServer start(String name, Path dataDir, Map<String, String> extraEnvironment) {
         Path jar = Path.of(System.getProperty("slipway.jar", "../frontend/target/slipway-exec.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("No Slipway jar at " + jar.toAbsolutePath()
@@ -54,6 +59,7 @@ final class SlipwayServer implements AutoCloseable {
         env.put("SLIPWAY_DATA_DIR", dataDir.toAbsolutePath().toString());
         env.put("SLIPWAY_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.remove("SLIPWAY_DATABASE_URL");
+        env.putAll(extraEnvironment);
         long started = System.nanoTime();
         Process process;
         try {

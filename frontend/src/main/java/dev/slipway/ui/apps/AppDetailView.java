@@ -28,6 +28,7 @@ import dev.slipway.rollouts.EnvironmentStatus;
 import dev.slipway.rollouts.RolloutPhase;
 import dev.slipway.settings.PlatformSettingsService;
 import dev.slipway.teams.TeamRole;
+import dev.slipway.ui.builds.BuildsView;
 import dev.slipway.ui.components.Badges;
 import dev.slipway.ui.components.Formats;
 import dev.slipway.ui.components.Notifications;
@@ -88,6 +89,9 @@ public class AppDetailView extends VerticalLayout implements BeforeEnterObserver
         H2 name = new H2(app.name());
         RouterLink team = new RouterLink("Team " + app.team(), TeamDetailView.class, TeamDetailView.parameters(app.team()));
         HorizontalLayout titleRow = new HorizontalLayout(name, team, Badges.role(app.yourRole()));
+        if (app.source() == AppSource.GIT) {
+            titleRow.add(new RouterLink("Builds", BuildsView.class, BuildsView.parameters(app.name())));
+        }
         titleRow.setAlignItems(FlexComponent.Alignment.BASELINE);
 
         Button edit = new Button("Edit", VaadinIcon.EDIT.create(), e -> AppFormDialog.forExistingApp(apps, settings,

@@ -29,7 +29,7 @@ import java.util.function.Consumer;
  * config, settings), then deploy. On the sandbox the user also chooses how the simulated pods behave, so
  * a failing release and Slipway's automatic rollback can be watched.
  */
-class DeployDialog extends Dialog {
+public class DeployDialog extends Dialog {
 
     private final DeployService deploys;
     private final CurrentUser user;
@@ -42,7 +42,7 @@ class DeployDialog extends Dialog {
     private final Button next = new Button("Review changes", e -> review());
     private final Button deploy = new Button("Deploy", e -> deploy());
 
-    DeployDialog(DeployService deploys, CurrentUser user, String app, EnvironmentView environment, String suggestedImage,
+    public DeployDialog(DeployService deploys, CurrentUser user, String app, EnvironmentView environment, String suggestedImage,
                  Consumer<RolloutView> onStarted) {
         this.deploys = deploys;
         this.user = user;

@@ -1,0 +1,126 @@
+package dev.slipway.ui.builds;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParam;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
+import dev.slipway.apps.AppService;
+import dev.slipway.apps.AppSource;
+import dev.slipway.apps.AppView;
+import dev.slipway.builds.BuildService;
+import dev.slipway.builds.BuildTrigger;
+import dev.slipway.builds.BuildView;
+import dev.slipway.shared.InvalidInputException;
+import dev.slipway.teams.TeamRole;
+import dev.slipway.ui.apps.AppDetailView;
+import dev.slipway.ui.components.Forms;
+import dev.slipway.ui.components.Formats;
+import dev.slipway.ui.security.CurrentUser;
+import jakarta.annotation.security.PermitAll;
+import java.util.Map;
+
+/** An app's builds, newest first, and the button that starts one. */
+@Route("apps/:app/builds")
+@PermitAll
+public class BuildsView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final BuildService builds;
+    private final AppService apps;
+    private final CurrentUser user;
+    private final Grid<BuildView> grid = new Grid<>();
+    private String app = "";
+
+    BuildsView(BuildService builds, AppService apps, CurrentUser user) {
+        this.builds = builds;
+        this.apps = apps;
+        this.user = user;
+        grid.addComponentColumn(b -> new RouterLink("#" + b.number(), BuildDetailView.class,
+                BuildDetailView.parameters(b.app(), b.number()))).setHeader("Build").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(b -> BuildBadges.of(b.status())).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(b -> b.branch() + (b.shortCommit() == null ? "" : " @ " + b.shortCommit())).setHeader("Commit")
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(b -> b.message() == null ? "" : b.message() + " (" + b.author() + ")").setHeader("Message")
+                .setFlexGrow(1);
+        grid.addColumn(b -> b.took() == null ? "" : b.took().toSeconds() + " s").setHeader("Took").setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(b -> Formats.minute(b.createdAt()) + " by " + b.requestedBy()).setHeader("Started")
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        grid.setAllRowsVisible(true);
+        grid.setEmptyStateText("No builds yet.");
+    }
+
+    public static RouteParameters parameters(String app) {
+        return new RouteParameters(new RouteParam("app", app));
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        app = event.getRouteParameters().get("app").orElse("");
+        AppView view = apps.get(user.actor(), app); // NotFoundException for what the user may not see
+        removeAll();
+        H2 title = new H2("Builds of " + app);
+        HorizontalLayout heading = new HorizontalLayout(title, new RouterLink("Back to " + app, AppDetailView.class,
+                AppDetailView.parameters(app)));
+        heading.setAlignItems(FlexComponent.Alignment.BASELINE);
+        add(heading);
+        if (view.source() != AppSource.GIT) {
+            add(new Paragraph(app + " deploys a prebuilt image, so Slipway does not build it."));
+        } else {
+            add(new Paragraph("From " + view.origin() + ". Each build fetches the commit, runs the project's Maven or"
+                    + " Gradle build and pushes an image pinned to its digest."));
+            builds.unavailableBecause().ifPresent(why -> add(new Paragraph(why)));
+            if (view.yourRole().includes(TeamRole.DEVELOPER) && builds.unavailableBecause().isEmpty()) {
+                Button start = new Button("Build now", VaadinIcon.HAMMER.create(), e -> startDialog(view));
+                start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+                add(start);
+            }
+        }
+        add(grid);
+        grid.setItems(builds.list(user.actor(), app));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return "Builds of " + app + " · Slipway";
+    }
+
+    private void startDialog(AppView view) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Build " + app);
+        TextField branch = new TextField("Branch");
+        branch.setValue(String.valueOf(view.branch()));
+        TextField commit = new TextField("Commit");
+        commit.setPlaceholder("the branch's newest commit");
+        commit.setHelperText("A full 40-character SHA, or empty");
+        dialog.add(new FormLayout(branch, commit));
+        Button start = new Button("Start build", e -> {
+            try {
+                BuildView build = builds.start(user.actor(), app, branch.getValue(), commit.getValue(), BuildTrigger.MANUAL);
+                dialog.close();
+                getUI().ifPresent(ui -> ui.navigate(BuildDetailView.class, BuildDetailView.parameters(app, build.number())));
+            } catch (InvalidInputException problem) {
+                Forms.show(problem, Map.of("branch", branch, "commit", commit));
+            }
+        });
+        start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), start);
+        dialog.open();
+    }
+}

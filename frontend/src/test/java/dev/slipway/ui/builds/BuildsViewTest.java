@@ -1,0 +1,63 @@
+package dev.slipway.ui.builds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Paragraph;
+import dev.slipway.apps.AppService;
+import dev.slipway.apps.AppSource;
+import dev.slipway.apps.NewApp;
+import dev.slipway.teams.TeamRole;
+import dev.slipway.ui.UiTestSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The builds page on an installation without a registry (the test profile has none). */
+@SpringBootTest
+@ActiveProfiles("test")
+@Import(UiTestSupport.class)
+class BuildsViewTest extends SpringBrowserlessTest {
+
+    @Autowired
+    UiTestSupport support;
+    @Autowired
+    AppService apps;
+
+    @Override
+    @AfterEach
+    protected void cleanVaadinEnvironment() {
+        super.cleanVaadinEnvironment();
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void without_a_registry_the_page_says_what_an_operator_sets_and_offers_no_build_button() {
+        String team = support.team();
+        String app = UiTestSupport.unique("git");
+        apps.create(support.admin(), new NewApp(team, app, "", AppSource.GIT, "https://git.example.com/shop/" + app + ".git",
+                "main", null, 8080, "/healthz", "/ready"));
+        support.signIn(support.member(team, TeamRole.DEVELOPER));
+
+        navigate("apps/" + app + "/builds", BuildsView.class);
+
+        assertThat($(Paragraph.class).withTextContaining("SLIPWAY_BUILD_REGISTRY").exists()).isTrue();
+        assertThat($(Button.class).withText("Build now").exists()).isFalse();
+    }
+
+    @Test
+    void an_image_app_has_no_builds() {
+        String team = support.team();
+        String app = support.app(team);
+        support.signIn(support.member(team, TeamRole.DEVELOPER));
+
+        navigate("apps/" + app + "/builds", BuildsView.class);
+
+        assertThat($(Paragraph.class).withTextContaining("deploys a prebuilt image").exists()).isTrue();
+    }
+}
