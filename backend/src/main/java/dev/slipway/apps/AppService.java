@@ -169,6 +169,13 @@ public class AppService {
         return new AppRef(app.id(), app.name(), team.id(), team.name());
     }
 
+    /** The app with this name, for Slipway's own work on requests that name it (webhooks); no user involved. */
+    @Transactional(readOnly = true)
+    public Optional<AppRef> refByName(String name) {
+        return apps.findByName(name).map(app -> new AppRef(app.id(), app.name(), app.teamId(),
+                access.ref(app.teamId()).name()));
+    }
+
     /** The app with this id, for Slipway's own work on rows that store the id (no user involved). */
     @Transactional(readOnly = true)
     public AppRef ref(long appId) {

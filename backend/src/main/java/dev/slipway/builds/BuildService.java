@@ -92,6 +92,27 @@ public class BuildService {
     }
 
     /**
+     * Queues a build asked for by a verified push delivery; no user is involved, so the provider is
+     * recorded as the requester.
+     *
+     * @throws UnavailableException when no registry is configured
+     */
+    @Transactional
+    public BuildView startForWebhook(long appId, String branch, String commit, String provider) {
+        unavailableBecause().ifPresent(why -> {
+            throw new UnavailableException(why);
+        });
+        AppRef app = apps.ref(appId);
+        String requester = "webhook:" + provider;
+        Build build = builds.saveAndFlush(new Build(appId, builds.lastNumber(appId) + 1, BuildTrigger.WEBHOOK, branch,
+                commit, requester, clock.instant()));
+        audit.record(requester, "build.queued", "app", app.name(), app.team(), Map.of("build", "#" + build.number(),
+                "branch", branch, "commit", commit));
+        publisher.publishEvent(new BuildQueued(build.id()));
+        return build.toView(app.name());
+    }
+
+    /**
      * Why builds cannot run on this installation, or empty when they can; the UI shows this instead of
      * a build button that would always fail.
      */

@@ -62,6 +62,26 @@ class WebSecurityConfiguration {
     }
 
     /**
+     * Git providers' push webhooks: no session, no CSRF token (a provider cannot fetch one); each
+     * delivery is authenticated by its HMAC signature or token, checked by the webhooks feature against
+     * the app's own secret before anything in the body is read.
+     */
+    @Bean
+    @Order(3)
+    SecurityFilterChain webhookSecurity(HttpSecurity http) throws Exception {
+        return http
+                .securityMatcher("/hooks/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .build();
+    }
+
+    /**
      * Probes and metrics are open so the kubelet and Prometheus can reach them without credentials; every
      * other actuator endpoint stays closed. Put them on their own port with MANAGEMENT_SERVER_PORT to keep
      * them off the public ingress.

@@ -18,6 +18,9 @@ import dev.slipway.teams.TeamRole;
 import dev.slipway.testing.Fixtures;
 import dev.slipway.testing.RegistryServer;
 import dev.slipway.testing.SlipwayTest;
+import dev.slipway.webhooks.DeliveryOutcome;
+import dev.slipway.webhooks.WebhookProvider;
+import dev.slipway.webhooks.WebhookService;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,6 +63,8 @@ class BuildServiceTest {
     DeployService deploys;
     @Autowired
     PlatformSettingsService settings;
+    @Autowired
+    WebhookService webhooks;
     @Autowired
     Fixtures fixtures;
 
@@ -132,6 +137,40 @@ class BuildServiceTest {
         BuildView cancelledRunning = awaitEnd(first);
         assertThat(cancelledRunning.status()).isEqualTo(BuildStatus.CANCELLED);
         assertThat(builds.log(developer, app, first.number(), 0)).last().asString().contains("cancelled");
+    }
+
+    @Test
+    void a_signed_push_queues_one_build_of_the_pushed_commit_even_when_delivered_twice() throws Exception {
+        String secret = webhooks.rotateSecret(fixtures.member(team, TeamRole.MAINTAINER), app);
+        String tip;
+        try (Git git = Git.open(origin.toFile())) {
+            tip = git.getRepository().resolve("refs/heads/main").getName();
+        }
+        byte[] body = ("{\"ref\":\"refs/heads/main\",\"after\":\"" + tip + "\",\"repository\":{\"clone_url\":\""
+                + origin.toUri() + "\"}}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.util.Map<String, String> headers = java.util.Map.of("X-GitHub-Event", "push", "X-GitHub-Delivery", "once-1",
+                "X-Hub-Signature-256", "sha256=" + java.util.HexFormat.of().formatHex(hmac(secret, body)));
+
+        WebhookService.Receipt first = webhooks.receive(WebhookProvider.GITHUB, app, headers::get, body);
+        WebhookService.Receipt again = webhooks.receive(WebhookProvider.GITHUB, app, headers::get, body);
+
+        assertThat(first.status()).isEqualTo(202);
+        assertThat(first.outcome()).isEqualTo(DeliveryOutcome.BUILD_QUEUED);
+        assertThat(again.outcome()).isEqualTo(DeliveryOutcome.DUPLICATE);
+        assertThat(builds.list(developer, app)).singleElement().satisfies(b -> {
+            assertThat(b.trigger()).isEqualTo(BuildTrigger.WEBHOOK);
+            assertThat(b.requestedCommit()).isEqualTo(tip);
+            assertThat(b.requestedBy()).isEqualTo("webhook:github");
+        });
+        BuildView built = awaitEnd(builds.list(developer, app).getFirst());
+        assertThat(built.status()).as(built.reason()).isEqualTo(BuildStatus.SUCCEEDED);
+        assertThat(built.commit()).isEqualTo(tip);
+    }
+
+    private static byte[] hmac(String secret, byte[] body) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+        return mac.doFinal(body);
     }
 
     @Test

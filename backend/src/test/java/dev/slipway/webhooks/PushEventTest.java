@@ -1,0 +1,40 @@
+package dev.slipway.webhooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class PushEventTest {
+
+    @Test
+    void every_form_of_a_repository_url_names_the_same_repository() {
+        String https = PushEvent.normalize("https://git.example.com/Shop/API.git");
+        assertThat(PushEvent.normalize("git@git.example.com:shop/api.git")).isEqualTo(https);
+        assertThat(PushEvent.normalize("ssh://git@git.example.com:22/shop/api")).isEqualTo(https);
+        assertThat(PushEvent.normalize("https://token@git.example.com/shop/api/")).isEqualTo(https);
+        assertThat(PushEvent.normalize("https://git.example.com/shop/other.git")).isNotEqualTo(https);
+    }
+
+    @Test
+    void github_gitea_and_gitlab_payloads_give_repository_branch_and_commit() {
+        String github = """
+                {"ref":"refs/heads/main","after":"1111111111111111111111111111111111111111",
+                 "repository":{"clone_url":"https://github.example/shop/api.git","ssh_url":"git@github.example:shop/api.git"}}""";
+        String gitlab = """
+                {"ref":"refs/heads/main","checkout_sha":"2222222222222222222222222222222222222222",
+                 "project":{"git_http_url":"https://gitlab.example/shop/api.git"}}""";
+
+        PushEvent fromGithub = PushEvent.parse(WebhookProvider.GITHUB, github.getBytes(StandardCharsets.UTF_8)).orElseThrow();
+        PushEvent fromGitlab = PushEvent.parse(WebhookProvider.GITLAB, gitlab.getBytes(StandardCharsets.UTF_8)).orElseThrow();
+
+        assertThat(fromGithub.branch()).contains("main");
+        assertThat(fromGithub.isFor("git@github.example:shop/api.git")).isTrue();
+        assertThat(fromGitlab.commit()).isEqualTo("2222222222222222222222222222222222222222");
+        assertThat(fromGitlab.isFor("https://gitlab.example/shop/api")).isTrue();
+        assertThat(PushEvent.parse(WebhookProvider.GITHUB, "not json".getBytes(StandardCharsets.UTF_8))).isEmpty();
+        assertThat(PushEvent.parse(WebhookProvider.GITHUB, """
+                {"ref":"refs/tags/v1","after":"0000000000000000000000000000000000000000"}""".getBytes(StandardCharsets.UTF_8))
+                .orElseThrow().branch()).isEmpty();
+    }
+}
