@@ -35,6 +35,15 @@ class AppWebhook {
         this.createdAt = createdAt;
     }
 
+    /** A new secret; returns the old one's sealed value, which the caller deletes. */
+    UUID replaceSecret(UUID newSecretId, String by, Instant at) {
+        UUID old = secretId;
+        secretId = newSecretId;
+        createdBy = by;
+        createdAt = at;
+        return old;
+    }
+
     UUID secretId() {
         return secretId;
     }

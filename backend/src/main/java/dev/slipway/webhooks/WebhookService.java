@@ -18,6 +18,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -93,11 +94,16 @@ public class WebhookService {
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);
         String secret = "whsec_" + HexFormat.of().formatHex(bytes);
-        Optional<AppWebhook> old = webhooks.findById(app.id());
-        webhooks.save(new AppWebhook(app.id(), envelopes.seal(secret), actor.username(), clock.instant()));
-        webhooks.flush();
-        old.ifPresent(o -> envelopes.delete(o.secretId()));
-        audit.record(actor, old.isPresent() ? "webhook.secret-rotated" : "webhook.secret-created", "app", app.name(),
+        UUID sealed = envelopes.seal(secret);
+        Optional<AppWebhook> existing = webhooks.findById(app.id());
+        if (existing.isPresent()) {
+            UUID old = existing.get().replaceSecret(sealed, actor.username(), clock.instant());
+            webhooks.flush(); // the row points at the new value before the old one goes
+            envelopes.delete(old);
+        } else {
+            webhooks.save(new AppWebhook(app.id(), sealed, actor.username(), clock.instant()));
+        }
+        audit.record(actor, existing.isPresent() ? "webhook.secret-rotated" : "webhook.secret-created", "app", app.name(),
                 app.team(), Map.of());
         return secret;
     }

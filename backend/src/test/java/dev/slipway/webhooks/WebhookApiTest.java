@@ -93,6 +93,20 @@ class WebhookApiTest {
     }
 
     @Test
+    void a_rotated_secret_replaces_the_old_one_at_once_and_only_maintainers_rotate() throws Exception {
+        String rotated = webhooks.rotateSecret(maintainer, app);
+
+        assertThat(rotated).isNotEqualTo(secret).startsWith("whsec_");
+        assertThat(github("push", UUID.randomUUID().toString(), push(repository, "main"), secret).statusCode())
+                .isEqualTo(401);
+        assertThat(github("push", UUID.randomUUID().toString(), push(repository, "main"), rotated).statusCode())
+                .isEqualTo(202);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> webhooks.rotateSecret(
+                fixtures.member(fixtures.team(), TeamRole.MAINTAINER), app))
+                .isInstanceOf(dev.slipway.shared.NotFoundException.class);
+    }
+
+    @Test
     void an_app_without_a_secret_refuses_every_delivery() throws Exception {
         String team = fixtures.team();
         String open = Fixtures.unique("open");

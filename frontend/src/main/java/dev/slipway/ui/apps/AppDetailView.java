@@ -30,6 +30,8 @@ import dev.slipway.settings.PlatformSettingsService;
 import dev.slipway.teams.TeamRole;
 import dev.slipway.ui.builds.BuildsView;
 import dev.slipway.ui.components.Badges;
+import dev.slipway.ui.webhooks.WebhookSection;
+import dev.slipway.webhooks.WebhookService;
 import dev.slipway.ui.components.Formats;
 import dev.slipway.ui.components.Notifications;
 import dev.slipway.ui.rollouts.AppEnvironmentPage;
@@ -49,9 +51,12 @@ public class AppDetailView extends VerticalLayout implements BeforeEnterObserver
     private final DeployService deploys;
     private final PlatformSettingsService settings;
     private final CurrentUser user;
+    private final WebhookService webhooks;
     private String title = "App · Slipway";
 
-    AppDetailView(AppService apps, DeployService deploys, PlatformSettingsService settings, CurrentUser user) {
+    AppDetailView(AppService apps, DeployService deploys, PlatformSettingsService settings, CurrentUser user,
+                  WebhookService webhooks) {
+        this.webhooks = webhooks;
         this.apps = apps;
         this.deploys = deploys;
         this.settings = settings;
@@ -83,6 +88,9 @@ public class AppDetailView extends VerticalLayout implements BeforeEnterObserver
             add(new Paragraph(app.description()));
         }
         add(settingsSection(app), new H3("Environments"), environments(app));
+        if (app.source() == AppSource.GIT) {
+            add(new WebhookSection(webhooks, user, app.name()));
+        }
     }
 
     private HorizontalLayout header(AppView app) {
