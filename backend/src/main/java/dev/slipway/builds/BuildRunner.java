@@ -4,6 +4,7 @@ import dev.slipway.apps.AppRef;
 import dev.slipway.apps.AppService;
 import dev.slipway.apps.AppView;
 import dev.slipway.config.ConfigService;
+import dev.slipway.rollouts.DeployService;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +46,8 @@ class BuildRunner implements SmartLifecycle {
     private final BuildLog log;
     private final AppService apps;
     private final ConfigService configs;
+    private final DeployService deploys;
+    private final BuildService buildService;
     private final BuildProperties properties;
     private final TransactionTemplate transactions;
     private final Clock clock;
@@ -54,8 +57,11 @@ class BuildRunner implements SmartLifecycle {
     private ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private Thread dispatcher;
 
-    BuildRunner(BuildRepository builds, BuildLog log, AppService apps, ConfigService configs, BuildProperties properties,
-                PlatformTransactionManager transactionManager, Clock clock) {
+    BuildRunner(BuildRepository builds, BuildLog log, AppService apps, ConfigService configs, DeployService deploys,
+                BuildService buildService, BuildProperties properties, PlatformTransactionManager transactionManager,
+                Clock clock) {
+        this.deploys = deploys;
+        this.buildService = buildService;
         this.builds = builds;
         this.log = log;
         this.apps = apps;
@@ -183,6 +189,7 @@ class BuildRunner implements SmartLifecycle {
             sink.accept("Slipway: pushed " + image.pinned());
             sink.flush();
             update(buildId, b -> b.succeeded(image.pinned(), image.digest(), clock.instant()));
+            autoDeploy(build, app, image.pinned(), sink);
         } catch (IOException | IllegalArgumentException e) {
             finish(sink, buildId, BuildStatus.FAILED, e.getMessage());
         } catch (InterruptedException e) {
@@ -194,6 +201,22 @@ class BuildRunner implements SmartLifecycle {
         } finally {
             delete(workspace);
         }
+    }
+
+    /** A failed auto-deploy (a rollout already in flight, say) does not make the build fail. */
+    private void autoDeploy(Build build, AppRef app, String image, LogSink sink) {
+        for (String environment : buildService.autoDeployTargets(build.appId(), build.branch())) {
+            try {
+                var rollout = deploys.deployAutomatically(build.appId(), environment, image, "auto-deploy of build #"
+                        + build.number() + " (" + build.branch() + ")");
+                sink.accept("Slipway: auto-deploy to " + environment + " started: v" + rollout.release());
+            } catch (RuntimeException e) {
+                logger.warn("Auto-deploy of {} build #{} to {} failed: {}", app.name(), build.number(), environment,
+                        e.getMessage());
+                sink.accept("Slipway: auto-deploy to " + environment + " failed: " + e.getMessage());
+            }
+        }
+        sink.flush();
     }
 
     private void finish(LogSink sink, long buildId, BuildStatus status, String why) {

@@ -6,6 +6,8 @@ import dev.slipway.apps.AppSource;
 import dev.slipway.apps.AppView;
 import dev.slipway.apps.GitRefs;
 import dev.slipway.audit.AuditLog;
+import dev.slipway.environments.EnvironmentService;
+import dev.slipway.environments.EnvironmentView;
 import dev.slipway.shared.Actor;
 import dev.slipway.shared.ConflictException;
 import dev.slipway.shared.NotFoundException;
@@ -35,6 +37,8 @@ public class BuildService {
     private static final Pattern SHA = Pattern.compile("[0-9a-f]{40}");
 
     private final BuildRepository builds;
+    private final AutoDeployRepository autoDeploys;
+    private final EnvironmentService environments;
     private final BuildLog log;
     private final AppService apps;
     private final AuditLog audit;
@@ -42,9 +46,12 @@ public class BuildService {
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
-    BuildService(BuildRepository builds, BuildLog log, AppService apps, AuditLog audit, BuildProperties properties,
-                 ApplicationEventPublisher publisher, Clock clock) {
+    BuildService(BuildRepository builds, AutoDeployRepository autoDeploys, EnvironmentService environments, BuildLog log,
+                 AppService apps, AuditLog audit, BuildProperties properties, ApplicationEventPublisher publisher,
+                 Clock clock) {
         this.builds = builds;
+        this.autoDeploys = autoDeploys;
+        this.environments = environments;
         this.log = log;
         this.apps = apps;
         this.audit = audit;
@@ -120,6 +127,49 @@ public class BuildService {
         return StringUtils.hasText(properties.registry()) ? java.util.Optional.empty()
                 : java.util.Optional.of("Builds need a registry to push images to, and none is configured. An operator"
                         + " sets SLIPWAY_BUILD_REGISTRY (e.g. registry.internal:5000/slipway) and restarts Slipway.");
+    }
+
+    /** Per environment, in promotion order: whether successful builds of the app deploy there. */
+    @Transactional(readOnly = true)
+    public List<AutoDeployView> autoDeploys(Actor actor, String appName) {
+        AppRef app = apps.resolve(actor, appName, TeamRole.VIEWER, "see the app");
+        Map<Long, String> on = new java.util.HashMap<>();
+        autoDeploys.findByAppId(app.id()).forEach(a -> on.put(a.environmentId(), a.branch()));
+        return environments.list().stream().map(e -> new AutoDeployView(e.name(), on.get(environments.idOf(e.name())),
+                !e.protectedEnvironment())).toList();
+    }
+
+    /**
+     * Turns auto-deploy to one environment on (successful builds of the app's branch deploy there with
+     * the environment's strategy) or off. Takes the role a deploy there takes.
+     */
+    @Transactional
+    public AutoDeployView setAutoDeploy(Actor actor, String appName, String environmentName, boolean enabled) {
+        EnvironmentView environment = environments.get(environmentName);
+        AppRef app = apps.resolve(actor, appName, TeamRole.DEVELOPER, "change auto-deploys");
+        if (environment.protectedEnvironment()) {
+            throw new ConflictException(environmentName + " is protected: every deploy there needs a maintainer, so"
+                    + " builds cannot deploy there on their own. Promote to it instead.");
+        }
+        long environmentId = environments.idOf(environmentName);
+        AutoDeploy.Key key = new AutoDeploy.Key(app.id(), environmentId);
+        String branch = String.valueOf(apps.view(app.id()).branch());
+        if (enabled) {
+            autoDeploys.save(new AutoDeploy(app.id(), environmentId, branch, actor.username(), clock.instant()));
+        } else {
+            autoDeploys.findById(key).ifPresent(autoDeploys::delete);
+        }
+        audit.record(actor, enabled ? "build.auto-deploy-on" : "build.auto-deploy-off", "app", appName, app.team(),
+                Map.of("environment", environmentName, "branch", branch));
+        return new AutoDeployView(environmentName, enabled ? branch : null, true);
+    }
+
+    /** The environments that take successful builds of {@code branch}, for the runner. */
+    @Transactional(readOnly = true)
+    List<String> autoDeployTargets(long appId, String branch) {
+        return autoDeploys.findByAppId(appId).stream().filter(a -> a.branch().equals(branch))
+                .map(a -> environments.byId(a.environmentId())).filter(e -> !e.protectedEnvironment())
+                .map(EnvironmentView::name).toList();
     }
 
     /** The app's builds, newest first (the last 50). */

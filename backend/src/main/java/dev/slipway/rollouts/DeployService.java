@@ -45,6 +45,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DeployService {
 
+    /** Who deploys when nobody does: the name releases, timelines and the audit log show. */
+    static final Actor AUTOMATION = new Actor(0L, "auto-deploy", false);
+
     private final AppService apps;
     private final EnvironmentService environments;
     private final ReleaseService releases;
@@ -91,6 +94,26 @@ public class DeployService {
                               @Nullable String origin) {
         EnvironmentView environment = environments.get(environmentName);
         AppRef app = authorize(actor, appName, environment, "deploy");
+        return release(actor, app, environment, request, origin);
+    }
+
+    /**
+     * A deploy no user started: a successful build deploying itself to an environment the team chose
+     * for that. Never into a protected environment, where every deploy needs a maintainer.
+     */
+    @Transactional
+    public RolloutView deployAutomatically(long appId, String environmentName, String image, String origin) {
+        EnvironmentView environment = environments.get(environmentName);
+        if (environment.protectedEnvironment()) {
+            throw new ConflictException(environmentName + " is protected: deploys there need a maintainer, so Slipway"
+                    + " does not deploy there on its own.");
+        }
+        return release(AUTOMATION, apps.ref(appId), environment, new DeployRequest(image, null), origin);
+    }
+
+    private RolloutView release(Actor actor, AppRef app, EnvironmentView environment, DeployRequest request,
+                                @Nullable String origin) {
+        String environmentName = environment.name();
         Planned plan = plan(app, environmentName, request);
         SandboxBehaviour behaviour = behaviour(request, environment);
         long environmentId = environments.idOf(environmentName);

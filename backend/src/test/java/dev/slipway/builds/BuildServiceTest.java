@@ -123,6 +123,26 @@ class BuildServiceTest {
     }
 
     @Test
+    void a_successful_build_deploys_itself_where_auto_deploy_is_on_and_never_to_a_protected_environment() {
+        builds.setAutoDeploy(developer, app, "dev", true);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> builds.setAutoDeploy(
+                fixtures.member(team, TeamRole.MAINTAINER), app, "prod", true))
+                .isInstanceOf(dev.slipway.shared.ConflictException.class).hasMessageContaining("protected");
+        assertThat(builds.autoDeploys(developer, app)).extracting(AutoDeployView::environment, AutoDeployView::branch)
+                .contains(org.assertj.core.groups.Tuple.tuple("dev", "main"), org.assertj.core.groups.Tuple.tuple("staging", null));
+
+        BuildView build = awaitEnd(builds.start(developer, app, null, null, BuildTrigger.MANUAL));
+
+        assertThat(build.status()).as(build.reason()).isEqualTo(BuildStatus.SUCCEEDED);
+        await().atMost(Duration.ofSeconds(30)).until(() -> deploys.status(developer, app, "dev").running() != null);
+        var running = deploys.status(developer, app, "dev").running().release();
+        assertThat(running.image()).isEqualTo(build.image());
+        assertThat(running.createdBy()).isEqualTo("auto-deploy");
+        assertThat(deploys.status(developer, app, "staging").running()).isNull();
+        assertThat(builds.log(developer, app, build.number(), 0)).anyMatch(l -> l.contains("auto-deploy to dev started"));
+    }
+
+    @Test
     void builds_of_one_app_run_in_order_and_a_queued_one_is_cancelled_at_once_a_running_one_soon() {
         BuildView first = builds.start(developer, app, null, null, BuildTrigger.API);
         BuildView second = builds.start(developer, app, null, null, BuildTrigger.API);

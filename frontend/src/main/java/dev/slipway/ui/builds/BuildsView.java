@@ -2,6 +2,8 @@ package dev.slipway.ui.builds;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
@@ -23,6 +25,7 @@ import com.vaadin.flow.router.RouterLink;
 import dev.slipway.apps.AppService;
 import dev.slipway.apps.AppSource;
 import dev.slipway.apps.AppView;
+import dev.slipway.builds.AutoDeployView;
 import dev.slipway.builds.BuildService;
 import dev.slipway.builds.BuildTrigger;
 import dev.slipway.builds.BuildView;
@@ -31,6 +34,7 @@ import dev.slipway.teams.TeamRole;
 import dev.slipway.ui.apps.AppDetailView;
 import dev.slipway.ui.components.Forms;
 import dev.slipway.ui.components.Formats;
+import dev.slipway.ui.components.Notifications;
 import dev.slipway.ui.security.CurrentUser;
 import jakarta.annotation.security.PermitAll;
 import java.util.Map;
@@ -92,6 +96,9 @@ public class BuildsView extends VerticalLayout implements BeforeEnterObserver, H
                 add(start);
             }
         }
+        if (view.source() == AppSource.GIT) {
+            add(autoDeploys(view));
+        }
         add(grid);
         grid.setItems(builds.list(user.actor(), app));
     }
@@ -99,6 +106,30 @@ public class BuildsView extends VerticalLayout implements BeforeEnterObserver, H
     @Override
     public String getPageTitle() {
         return "Builds of " + app + " · Slipway";
+    }
+
+    /** One switch per environment: "deploy successful builds of main here". */
+    private Div autoDeploys(AppView view) {
+        Div section = new Div();
+        section.addClassName("slipway-auto-deploys");
+        boolean mayChange = view.yourRole().includes(TeamRole.DEVELOPER);
+        for (AutoDeployView setting : builds.autoDeploys(user.actor(), app)) {
+            Checkbox box = new Checkbox("Deploy successful builds of " + view.branch() + " to " + setting.environment());
+            box.setValue(setting.branch() != null);
+            box.setEnabled(mayChange && setting.available());
+            if (!setting.available()) {
+                box.setHelperText("Protected: every deploy there needs a maintainer; promote to it instead");
+            }
+            box.addValueChangeListener(e -> {
+                if (e.isFromClient()) {
+                    builds.setAutoDeploy(user.actor(), app, setting.environment(), e.getValue());
+                    Notifications.success(e.getValue() ? "Successful builds now deploy to " + setting.environment() + "."
+                            : "Builds no longer deploy to " + setting.environment() + " on their own.");
+                }
+            });
+            section.add(box);
+        }
+        return section;
     }
 
     private void startDialog(AppView view) {

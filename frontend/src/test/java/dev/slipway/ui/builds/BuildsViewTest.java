@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Paragraph;
 import dev.slipway.apps.AppService;
 import dev.slipway.apps.AppSource;
@@ -28,6 +29,8 @@ class BuildsViewTest extends SpringBrowserlessTest {
     UiTestSupport support;
     @Autowired
     AppService apps;
+    @Autowired
+    dev.slipway.builds.BuildService builds;
 
     @Override
     @AfterEach
@@ -48,6 +51,23 @@ class BuildsViewTest extends SpringBrowserlessTest {
 
         assertThat($(Paragraph.class).withTextContaining("SLIPWAY_BUILD_REGISTRY").exists()).isTrue();
         assertThat($(Button.class).withText("Build now").exists()).isFalse();
+    }
+
+    @Test
+    void a_developer_turns_auto_deploy_on_for_dev_and_prod_is_not_offered() {
+        String team = support.team();
+        String app = UiTestSupport.unique("git");
+        apps.create(support.admin(), new NewApp(team, app, "", AppSource.GIT, "https://git.example.com/shop/" + app + ".git",
+                "main", null, 8080, "/healthz", "/ready"));
+        var developer = support.member(team, TeamRole.DEVELOPER);
+        support.signIn(developer);
+        navigate("apps/" + app + "/builds", BuildsView.class);
+
+        test($(Checkbox.class).withLabel("Deploy successful builds of main to dev").single()).click();
+
+        assertThat(builds.autoDeploys(developer, app)).filteredOn(a -> a.environment().equals("dev"))
+                .singleElement().extracting(a -> a.branch()).isEqualTo("main");
+        assertThat($(Checkbox.class).withLabel("Deploy successful builds of main to prod").single().isEnabled()).isFalse();
     }
 
     @Test
