@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -53,7 +54,17 @@ public class WebhookService {
     private final Envelopes envelopes;
     private final AuditLog audit;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate readOnly;
     private final Clock clock;
+
+    /** What a delivery is checked against. Holds the opened secret only for the request's duration. */
+    private record Target(AppRef app, @Nullable String secret, @Nullable String repositoryUrl, @Nullable String branch) {
+
+        @Override
+        public String toString() {
+            return "Target[" + app.name() + "]";
+        }
+    }
 
     WebhookService(AppWebhookRepository webhooks, WebhookDeliveryRepository deliveries, AppService apps,
                    TeamAccess access, BuildService builds, Envelopes envelopes, AuditLog audit,
@@ -66,6 +77,8 @@ public class WebhookService {
         this.envelopes = envelopes;
         this.audit = audit;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.readOnly = new TransactionTemplate(transactionManager);
+        this.readOnly.setReadOnly(true);
         this.clock = clock;
     }
 
@@ -117,14 +130,21 @@ public class WebhookService {
      */
     public Receipt receive(WebhookProvider provider, String appName, Function<String, @Nullable String> header,
                            byte[] body) {
-        AppRef app = apps.refByName(appName).orElseThrow(() -> new NotFoundException("There is no app '" + appName
-                + "'. The hook's URL ends with the app's name as Slipway shows it."));
+        // everything the delivery is checked against, read in one short transaction: at a few hundred
+        // deliveries a second the number of round trips to the database is what the sender waits for
+        Target target = Objects.requireNonNull(readOnly.execute(status -> {
+            AppRef found = apps.refByName(appName).orElseThrow(() -> new NotFoundException("There is no app '" + appName
+                    + "'. The hook's URL ends with the app's name as Slipway shows it."));
+            AppView view = apps.view(found.id());
+            return new Target(found, webhooks.findById(found.id()).map(w -> envelopes.open(w.secretId())).orElse(null),
+                    view.repositoryUrl(), view.branch());
+        }));
+        AppRef app = target.app();
         Instant now = clock.instant();
         String event = Optional.ofNullable(header.apply(provider.eventHeader())).orElse("unknown");
         String deliveryId = header.apply(provider.deliveryHeader());
-        Optional<String> secret = transactions.execute(status -> webhooks.findById(app.id())
-                .map(w -> envelopes.open(w.secretId())));
-        if (secret == null || secret.isEmpty()) {
+        Optional<String> secret = Optional.ofNullable(target.secret());
+        if (secret.isEmpty()) {
             return refuse(app, provider, deliveryId, event, now, "the app has no webhook secret; a maintainer generates"
                     + " one on the app's page and sets it in the provider's hook");
         }
@@ -142,17 +162,16 @@ public class WebhookService {
                     "not a push event; Slipway builds on pushes only", null, now);
         }
         PushEvent pushed = push.get();
-        AppView settings = apps.view(app.id());
-        if (settings.repositoryUrl() == null || !pushed.isFor(settings.repositoryUrl())) {
+        if (target.repositoryUrl() == null || !pushed.isFor(target.repositoryUrl())) {
             return accepted(app, provider, deliveryId, event, pushed, DeliveryOutcome.NO_MATCHING_APP,
                     "no matching app: the push is for " + String.join(" / ", pushed.repositoryUrls()) + ", but " + app.name()
-                            + " builds " + settings.repositoryUrl(), null, now);
+                            + " builds " + target.repositoryUrl(), null, now);
         }
         Optional<String> branch = pushed.branch();
-        if (branch.isEmpty() || pushed.deletesTheBranch() || !branch.get().equals(settings.branch())) {
+        if (branch.isEmpty() || pushed.deletesTheBranch() || !branch.get().equals(target.branch())) {
             String why = branch.isEmpty() ? pushed.ref() + " is not a branch"
                     : pushed.deletesTheBranch() ? "the branch was deleted"
-                    : "branch " + branch.get() + " is not built; " + app.name() + " builds " + settings.branch();
+                    : "branch " + branch.get() + " is not built; " + app.name() + " builds " + target.branch();
             return accepted(app, provider, deliveryId, event, pushed, DeliveryOutcome.IGNORED, why, null, now);
         }
         return build(app, provider, deliveryId, event, pushed, branch.get(), now);
