@@ -20,6 +20,9 @@ create table builds (
     started_at       timestamptz,
     finished_at      timestamptz,
     cancel_requested boolean       not null default false,
+    -- a running build's runner touches this every few seconds; a build whose heartbeat stopped was cut
+    -- off (its Slipway instance stopped) and is marked INTERRUPTED by whichever instance notices first
+    heartbeat_at     timestamptz,
     version          bigint        not null default 0,
     unique (app_id, number)
 );

@@ -67,6 +67,9 @@ class Build {
     @Column(name = "finished_at")
     private @Nullable Instant finishedAt;
 
+    @Column(name = "heartbeat_at")
+    private @Nullable Instant heartbeatAt;
+
     @Column(name = "cancel_requested", nullable = false)
     private boolean cancelRequested;
 
@@ -91,6 +94,7 @@ class Build {
     void started(Instant at) {
         status = BuildStatus.RUNNING;
         startedAt = at;
+        heartbeatAt = at;
     }
 
     void checkedOut(String sha, String author, String message) {

@@ -20,6 +20,13 @@ interface BuildRepository extends JpaRepository<Build, Long> {
 
     List<Build> findByStatus(BuildStatus status);
 
+    /** Running builds whose runner stopped touching them: their Slipway instance is gone. */
+    List<Build> findByStatusAndHeartbeatAtBefore(BuildStatus status, java.time.Instant cutoff);
+
+    @org.springframework.data.jpa.repository.Modifying
+    @Query("update Build b set b.heartbeatAt = :at where b.id in :ids and b.status = dev.slipway.builds.BuildStatus.RUNNING")
+    int touch(java.util.Collection<Long> ids, java.time.Instant at);
+
     long countByStatus(BuildStatus status);
 
     /**

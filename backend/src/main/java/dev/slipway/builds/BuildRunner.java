@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,9 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.event.TransactionPhase;
@@ -41,6 +40,8 @@ class BuildRunner implements SmartLifecycle {
     private static final Logger logger = LoggerFactory.getLogger(BuildRunner.class);
     /** Other Slipway instances queue builds too; without an event from them, look every few seconds. */
     private static final Duration POLL = Duration.ofSeconds(3);
+    /** How often running builds are touched; six missed beats and a build counts as cut off. */
+    static final Duration HEARTBEAT = Duration.ofSeconds(10);
 
     private final BuildRepository builds;
     private final BuildLog log;
@@ -53,7 +54,9 @@ class BuildRunner implements SmartLifecycle {
     private final Clock clock;
     private final Semaphore slots;
     private final Semaphore wake = new Semaphore(0);
+    private final java.util.Set<Long> inFlight = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean running;
+    private long lastBeat;
     private ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private Thread dispatcher;
 
@@ -72,13 +75,23 @@ class BuildRunner implements SmartLifecycle {
         this.slots = new Semaphore(Math.max(1, properties.concurrency()));
     }
 
-    /** Builds that were RUNNING when Slipway stopped never finish; say so instead of showing them as running. */
-    @EventListener(ApplicationReadyEvent.class)
+    /**
+     * Running builds whose runner stopped touching them never finish: their Slipway instance stopped. Say
+     * so instead of showing them as running. Builds of other live instances keep their heartbeat fresh
+     * and are left alone, so several replicas on one database do not interrupt each other.
+     */
     void markInterrupted() {
-        transactions.executeWithoutResult(status -> builds.findByStatus(BuildStatus.RUNNING).forEach(build ->
-                build.finish(BuildStatus.INTERRUPTED, "Slipway stopped while this build ran; start it again",
-                        clock.instant())));
-        wake.release();
+        Instant cutoff = clock.instant().minus(HEARTBEAT.multipliedBy(6));
+        transactions.executeWithoutResult(status -> builds.findByStatusAndHeartbeatAtBefore(BuildStatus.RUNNING, cutoff)
+                .forEach(build -> build.finish(BuildStatus.INTERRUPTED,
+                        "Slipway stopped while this build ran; start it again", clock.instant())));
+    }
+
+    /** Tells the other instances that this one's builds still run. */
+    private void heartbeat() {
+        if (!inFlight.isEmpty()) {
+            transactions.executeWithoutResult(status -> builds.touch(List.copyOf(inFlight), clock.instant()));
+        }
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
@@ -88,6 +101,7 @@ class BuildRunner implements SmartLifecycle {
 
     @Override
     public void start() {
+        markInterrupted();
         running = true;
         workers = Executors.newVirtualThreadPerTaskExecutor();
         dispatcher = Thread.ofPlatform().name("build-dispatcher").daemon().start(this::dispatch);
@@ -115,6 +129,11 @@ class BuildRunner implements SmartLifecycle {
             try {
                 wake.tryAcquire(POLL.toMillis(), TimeUnit.MILLISECONDS);
                 wake.drainPermits();
+                if (System.nanoTime() - lastBeat > HEARTBEAT.toNanos()) {
+                    lastBeat = System.nanoTime();
+                    heartbeat();
+                    markInterrupted();
+                }
                 while (running && slots.tryAcquire()) {
                     Build claimed = transactions.execute(status -> builds.claimNext().map(build -> {
                         build.started(clock.instant());
@@ -125,10 +144,12 @@ class BuildRunner implements SmartLifecycle {
                         break;
                     }
                     long id = claimed.id();
+                    inFlight.add(id);
                     workers.submit(() -> {
                         try {
                             run(id);
                         } finally {
+                            inFlight.remove(id);
                             slots.release();
                             wake.release();
                         }
@@ -168,7 +189,12 @@ class BuildRunner implements SmartLifecycle {
             switch (result.outcome()) {
                 case SUCCEEDED -> sink.accept("Slipway: build finished in " + result.took().toSeconds() + " s");
                 case CANCELLED -> {
-                    finish(sink, buildId, BuildStatus.CANCELLED, "cancelled while building");
+                    if (Thread.currentThread().isInterrupted()) {
+                        finish(sink, buildId, BuildStatus.INTERRUPTED, "Slipway stopped while this build ran; start it"
+                                + " again");
+                    } else {
+                        finish(sink, buildId, BuildStatus.CANCELLED, "cancelled while building");
+                    }
                     return;
                 }
                 case FAILED, TIMED_OUT -> {

@@ -194,18 +194,25 @@ class BuildServiceTest {
     }
 
     @Test
-    void a_build_cut_off_by_a_stop_is_marked_interrupted_at_the_next_start() {
+    void a_build_whose_instance_stopped_is_marked_interrupted_and_one_of_a_live_instance_is_not() {
         long appId = fixtures.appId(app);
-        Build orphan = new Build(appId, 99, BuildTrigger.MANUAL, "main", null, developer.username(),
-                java.time.Instant.now());
-        orphan.started(java.time.Instant.now());
+        java.time.Instant longAgo = java.time.Instant.now().minus(Duration.ofMinutes(10));
+        Build orphan = new Build(appId, 98, BuildTrigger.MANUAL, "main", null, developer.username(), longAgo);
+        orphan.started(longAgo);
         repository.saveAndFlush(orphan);
+        Build elsewhere = new Build(appId, 99, BuildTrigger.MANUAL, "main", null, developer.username(),
+                java.time.Instant.now());
+        elsewhere.started(java.time.Instant.now());
+        repository.saveAndFlush(elsewhere);
 
         runner.markInterrupted();
 
-        BuildView after = builds.get(developer, app, 99);
-        assertThat(after.status()).isEqualTo(BuildStatus.INTERRUPTED);
-        assertThat(after.reason()).contains("Slipway stopped while this build ran");
+        BuildView cutOff = builds.get(developer, app, 98);
+        assertThat(cutOff.status()).isEqualTo(BuildStatus.INTERRUPTED);
+        assertThat(cutOff.reason()).contains("Slipway stopped while this build ran");
+        assertThat(builds.get(developer, app, 99).status()).as("another instance still beats for it")
+                .isEqualTo(BuildStatus.RUNNING);
+        repository.findById(builds.get(developer, app, 99).id()).ifPresent(repository::delete);
     }
 
     private BuildView awaitEnd(BuildView build) {
