@@ -1,10 +1,8 @@
 package dev.slipway.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.slipway.BackendTestApplication;
-import dev.slipway.encryption.Envelopes;
 import dev.slipway.shared.Actor;
 import dev.slipway.teams.NewTeam;
 import dev.slipway.teams.TeamService;
@@ -64,19 +62,6 @@ class DatabaseModesTest {
         }
         JdbcTemplate external = new JdbcTemplate(externalServer.getPostgresDatabase());
         assertThat(external.queryForObject("select count(*) from environments where name = 'dev'", Integer.class)).isEqualTo(1);
-    }
-
-    @Test
-    void with_secrets_in_the_database_and_no_master_key_slipway_refuses_to_start_and_says_what_to_set() {
-        try (ConfigurableApplicationContext slipway = start("spring.datasource.url=" + externalUrl(),
-                "spring.datasource.username=postgres")) {
-            slipway.getBean(Envelopes.class).seal("a secret that needs the key");
-        }
-
-        assertThatThrownBy(() -> start("spring.datasource.url=" + externalUrl(), "spring.datasource.username=postgres",
-                "slipway.encryption.master-key="))
-                .rootCause().hasMessageContaining("holds encrypted values but Slipway has no master key")
-                .hasMessageContaining("SLIPWAY_MASTER_KEY");
     }
 
     @Test

@@ -111,6 +111,20 @@ class KeyRotationTest {
         }
     }
 
+    /**
+     * The check Envelopes runs when the context starts: done here on the constructor, because a Spring
+     * Boot start that fails leaves the logging system reset for the next context in the same JVM.
+     */
+    @Test
+    void with_secrets_in_the_database_and_no_master_key_slipway_refuses_to_start_and_says_what_to_set() {
+        current.seal("needs the key");
+
+        assertThatThrownBy(() -> new Envelopes(repository, new EncryptionProperties("", null, null), embedded, audit,
+                transactions, clock))
+                .hasMessageContaining("holds encrypted values but Slipway has no master key")
+                .hasMessageContaining("SLIPWAY_MASTER_KEY");
+    }
+
     @Test
     void only_platform_admins_see_keys_or_rewrap() {
         assertThatThrownBy(() -> current.rewrap(fixtures.user())).isInstanceOf(ForbiddenException.class);
