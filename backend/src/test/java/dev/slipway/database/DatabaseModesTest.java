@@ -3,6 +3,9 @@ package dev.slipway.database;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slipway.BackendTestApplication;
+import org.springframework.boot.logging.LoggingInitializationContext;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.core.env.StandardEnvironment;
 import dev.slipway.shared.Actor;
 import dev.slipway.teams.NewTeam;
 import dev.slipway.teams.TeamService;
@@ -66,6 +69,11 @@ class DatabaseModesTest {
 
     @Test
     void logs_are_one_json_object_per_line_when_asked(CapturedOutput output) {
+        // A Spring context cached by an earlier test class has configured logging for this JVM, and a
+        // configured logging system is not configured again: forget it, so this start applies its format,
+        // and put the plain format back afterwards for the test classes that follow.
+        LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
+        logging.cleanUp();
         try (ConfigurableApplicationContext ignored = start("spring.datasource.url=" + externalUrl(),
                 "spring.datasource.username=postgres", "logging.structured.format.console=ecs")) {
             // Spring names the class surefire started the JVM with, so look for the message, not the name
@@ -73,6 +81,10 @@ class DatabaseModesTest {
                     .filter(line -> line.contains("\"Started ")).toList();
             assertThat(started).singleElement().satisfies(line ->
                     assertThat(JsonMapper.builder().build().readTree(line).get("message").asString()).startsWith("Started "));
+        } finally {
+            logging.cleanUp();
+            logging.beforeInitialize();
+            logging.initialize(new LoggingInitializationContext(new StandardEnvironment()), null, null);
         }
     }
 
