@@ -175,12 +175,15 @@ class BuildRunner implements SmartLifecycle {
             return;
         }
         try {
-            SecretMask mask = new SecretMask(configs.secretValuesOfApp(build.appId()));
+            java.util.Optional<String> token = buildService.repositoryToken(build.appId());
+            List<String> secrets = new ArrayList<>(configs.secretValuesOfApp(build.appId()));
+            token.ifPresent(secrets::add);
+            SecretMask mask = new SecretMask(secrets);
             sink.accept("Slipway: building " + app.name() + " #" + build.number() + " from " + settings.repositoryUrl()
                     + " (" + build.branch() + (build.requestedCommit() == null ? "" : " at " + build.requestedCommit()) + ")");
             GitCheckout.Checkout checkout = GitCheckout.checkout(properties.workDir().resolve("git")
                             .resolve(build.appId() + ".git"), String.valueOf(settings.repositoryUrl()), build.branch(),
-                    build.requestedCommit(), null, workspace);
+                    build.requestedCommit(), token.orElse(null), workspace);
             update(buildId, b -> b.checkedOut(checkout.commit(), checkout.author(), checkout.message()));
             sink.accept("Slipway: commit " + checkout.commit() + " by " + checkout.author() + ": " + checkout.message());
 

@@ -6,6 +6,8 @@ import dev.slipway.apps.AppSource;
 import dev.slipway.apps.AppView;
 import dev.slipway.apps.GitRefs;
 import dev.slipway.audit.AuditLog;
+import dev.slipway.encryption.Envelopes;
+import dev.slipway.teams.TeamAccess;
 import dev.slipway.environments.EnvironmentService;
 import dev.slipway.environments.EnvironmentView;
 import dev.slipway.shared.Actor;
@@ -38,6 +40,9 @@ public class BuildService {
 
     private final BuildRepository builds;
     private final AutoDeployRepository autoDeploys;
+    private final RepositoryTokenRepository tokens;
+    private final Envelopes envelopes;
+    private final TeamAccess access;
     private final EnvironmentService environments;
     private final BuildLog log;
     private final AppService apps;
@@ -46,9 +51,13 @@ public class BuildService {
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
-    BuildService(BuildRepository builds, AutoDeployRepository autoDeploys, EnvironmentService environments, BuildLog log,
+    BuildService(BuildRepository builds, AutoDeployRepository autoDeploys, RepositoryTokenRepository tokens,
+                 Envelopes envelopes, TeamAccess access, EnvironmentService environments, BuildLog log,
                  AppService apps, AuditLog audit, BuildProperties properties, ApplicationEventPublisher publisher,
                  Clock clock) {
+        this.tokens = tokens;
+        this.envelopes = envelopes;
+        this.access = access;
         this.builds = builds;
         this.autoDeploys = autoDeploys;
         this.environments = environments;
@@ -127,6 +136,53 @@ public class BuildService {
         return StringUtils.hasText(properties.registry()) ? java.util.Optional.empty()
                 : java.util.Optional.of("Builds need a registry to push images to, and none is configured. An operator"
                         + " sets SLIPWAY_BUILD_REGISTRY (e.g. registry.internal:5000/slipway) and restarts Slipway.");
+    }
+
+    /** Whether builds fetch the app's repository with an access token; the team's VIEWERs may look. */
+    @Transactional(readOnly = true)
+    public RepositoryAccess repositoryAccess(Actor actor, String appName) {
+        AppRef app = apps.resolve(actor, appName, TeamRole.VIEWER, "see the app");
+        boolean canChange = access.roleOf(actor, app.teamId()).filter(r -> r.includes(TeamRole.MAINTAINER)).isPresent();
+        return tokens.findById(app.id()).map(t -> new RepositoryAccess(true, t.setBy(), t.setAt(), canChange))
+                .orElse(new RepositoryAccess(false, null, null, canChange));
+    }
+
+    /**
+     * Sets the access token builds fetch a private repository with over https (a personal or project
+     * access token, a deploy token), or removes it when {@code token} is empty. MAINTAINERs only: the
+     * token reads the team's code. Write-only, like every secret.
+     */
+    @Transactional
+    public RepositoryAccess setRepositoryToken(Actor actor, String appName, @Nullable String token) {
+        AppRef app = apps.resolve(actor, appName, TeamRole.MAINTAINER, "set the repository access token");
+        String value = token == null ? "" : token.strip();
+        if (value.length() > 1000 || value.chars().anyMatch(Character::isWhitespace)) {
+            throw new dev.slipway.shared.InvalidInputException("token", "must be a single token of at most 1000"
+                    + " characters without spaces, as the git provider issued it");
+        }
+        java.util.Optional<RepositoryToken> existing = tokens.findById(app.id());
+        if (value.isEmpty()) {
+            existing.ifPresent(t -> {
+                tokens.delete(t);
+                tokens.flush();
+                envelopes.delete(t.tokenId());
+            });
+        } else if (existing.isPresent()) {
+            java.util.UUID old = existing.get().replace(envelopes.seal(value), actor.username(), clock.instant());
+            tokens.flush();
+            envelopes.delete(old);
+        } else {
+            tokens.save(new RepositoryToken(app.id(), envelopes.seal(value), actor.username(), clock.instant()));
+        }
+        audit.record(actor, value.isEmpty() ? "app.repository-token-removed" : "app.repository-token-set", "app",
+                appName, app.team(), Map.of());
+        return repositoryAccess(actor, appName);
+    }
+
+    /** The app's repository token, opened for the runner's fetch; never for a user. */
+    @Transactional(readOnly = true)
+    java.util.Optional<String> repositoryToken(long appId) {
+        return tokens.findById(appId).map(t -> envelopes.open(t.tokenId()));
     }
 
     /** Per environment, in promotion order: whether successful builds of the app deploy there. */

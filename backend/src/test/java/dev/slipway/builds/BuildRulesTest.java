@@ -26,6 +26,8 @@ class BuildRulesTest {
     AppService apps;
     @Autowired
     Fixtures fixtures;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Test
     void without_a_registry_a_build_is_refused_with_what_the_operator_sets() {
@@ -51,6 +53,30 @@ class BuildRulesTest {
                 .isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> builds.list(fixtures.member(fixtures.team(), TeamRole.MAINTAINER), app))
                 .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void a_repository_token_is_set_by_a_maintainer_stored_sealed_and_never_shown() {
+        String team = fixtures.team();
+        String app = Fixtures.unique("private");
+        apps.create(fixtures.bootstrapAdmin(), Fixtures.gitApp(team, app, "https://git.example.com/shop/" + app + ".git"));
+        Actor maintainer = fixtures.member(team, TeamRole.MAINTAINER);
+        String token = "ghp_" + java.util.UUID.randomUUID().toString().replace("-", "");
+
+        RepositoryAccess set = builds.setRepositoryToken(maintainer, app, token);
+
+        assertThat(set.hasToken()).isTrue();
+        assertThat(set.setBy()).isEqualTo(maintainer.username());
+        assertThat(set.toString()).doesNotContain(token);
+        assertThat(builds.repositoryToken(fixtures.appId(app))).contains(token);
+        assertThat(jdbc.queryForList("select encode(ciphertext, 'escape') from sealed_values", String.class))
+                .noneMatch(v -> v.contains(token));
+        assertThatThrownBy(() -> builds.setRepositoryToken(fixtures.member(team, TeamRole.DEVELOPER), app, "x"))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> builds.setRepositoryToken(maintainer, app, "two words"))
+                .isInstanceOf(InvalidInputException.class);
+        assertThat(builds.setRepositoryToken(maintainer, app, "").hasToken()).isFalse();
+        assertThat(builds.repositoryToken(fixtures.appId(app))).isEmpty();
     }
 
     @Test

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -27,6 +28,7 @@ import dev.slipway.apps.AppSource;
 import dev.slipway.apps.AppView;
 import dev.slipway.builds.AutoDeployView;
 import dev.slipway.builds.BuildService;
+import dev.slipway.builds.RepositoryAccess;
 import dev.slipway.builds.BuildTrigger;
 import dev.slipway.builds.BuildView;
 import dev.slipway.shared.InvalidInputException;
@@ -97,7 +99,7 @@ public class BuildsView extends VerticalLayout implements BeforeEnterObserver, H
             }
         }
         if (view.source() == AppSource.GIT) {
-            add(autoDeploys(view));
+            add(repositoryAccess(), autoDeploys(view));
         }
         add(grid);
         grid.setItems(builds.list(user.actor(), app));
@@ -106,6 +108,57 @@ public class BuildsView extends VerticalLayout implements BeforeEnterObserver, H
     @Override
     public String getPageTitle() {
         return "Builds of " + app + " · Slipway";
+    }
+
+    /** Whether builds fetch with an access token, and (for maintainers) setting or removing it. */
+    private Div repositoryAccess() {
+        Div section = new Div();
+        RepositoryAccess access = builds.repositoryAccess(user.actor(), app);
+        Paragraph state = new Paragraph(access.hasToken()
+                ? "Private repository: builds fetch with an access token set by " + access.setBy() + " "
+                        + Formats.minute(access.setAt()) + ". It is not shown again."
+                : "Builds fetch the repository without credentials. For a private repository over https, a"
+                        + " maintainer sets an access token (read access to the code is enough).");
+        section.add(state);
+        if (access.canChange()) {
+            Button set = new Button(access.hasToken() ? "Replace access token" : "Set access token",
+                    VaadinIcon.KEY.create(), e -> tokenDialog());
+            section.add(set);
+            if (access.hasToken()) {
+                Button remove = new Button("Remove access token", e -> {
+                    builds.setRepositoryToken(user.actor(), app, null);
+                    Notifications.success("Builds now fetch without credentials.");
+                    getUI().ifPresent(ui -> ui.navigate(BuildsView.class, parameters(app)));
+                });
+                remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+                section.add(remove);
+            }
+        }
+        return section;
+    }
+
+    private void tokenDialog() {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Access token for " + app);
+        PasswordField token = new PasswordField("Access token");
+        token.setWidthFull();
+        token.setHelperText("Write-only: used by builds to fetch, never shown again, masked in build logs");
+        dialog.add(token);
+        Button save = new Button("Save", e -> {
+            try {
+                builds.setRepositoryToken(user.actor(), app, token.getValue());
+                dialog.close();
+                Notifications.success("Builds fetch with the new access token.");
+                getUI().ifPresent(ui -> ui.navigate(BuildsView.class, parameters(app)));
+            } catch (InvalidInputException problem) {
+                token.setInvalid(true);
+                token.setErrorMessage(problem.problems().getFirst().message());
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+        dialog.setWidth("32em");
+        dialog.open();
     }
 
     /** One switch per environment: "deploy successful builds of main here". */

@@ -71,6 +71,30 @@ class BuildsViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void a_maintainer_sets_a_repository_token_that_is_never_shown_again() {
+        String team = support.team();
+        String app = UiTestSupport.unique("git");
+        apps.create(support.admin(), new NewApp(team, app, "", AppSource.GIT, "https://git.example.com/shop/" + app + ".git",
+                "main", null, 8080, "/healthz", "/ready"));
+        var maintainer = support.member(team, TeamRole.MAINTAINER);
+        support.signIn(maintainer);
+        navigate("apps/" + app + "/builds", BuildsView.class);
+
+        test($(Button.class).withText("Set access token").single()).click();
+        test($(com.vaadin.flow.component.textfield.PasswordField.class).withLabel("Access token").single())
+                .setValue("ghp_page-token-42");
+        test($(Button.class).withText("Save").single()).click();
+
+        assertThat(builds.repositoryAccess(maintainer, app).hasToken()).isTrue();
+        assertThat($(Paragraph.class).withTextContaining("builds fetch with an access token set by "
+                + maintainer.username()).exists()).isTrue();
+        assertThat($(Button.class).withText("Replace access token").exists()).isTrue();
+        support.signIn(support.member(team, TeamRole.DEVELOPER));
+        navigate("apps/" + app + "/builds", BuildsView.class);
+        assertThat($(Button.class).withText("Replace access token").exists()).isFalse();
+    }
+
+    @Test
     void an_image_app_has_no_builds() {
         String team = support.team();
         String app = support.app(team);
