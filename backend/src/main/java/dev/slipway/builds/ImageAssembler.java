@@ -12,12 +12,14 @@ import com.google.cloud.tools.jib.api.RegistryImage;
 import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
 import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
@@ -26,8 +28,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Turns a built Maven project into an image and pushes it, with jib-core: no Docker daemon, and
  * reproducible (fixed file times and creation time), so the same commit gives the same digest and a
- * change to one class uploads one layer. Layers, from least to most often changed: release
- * dependencies, snapshot dependencies, resources, classes.
+ * change to one class uploads one layer. A Spring Boot layered jar keeps Boot's own layers
+ * (dependencies, loader, snapshot dependencies, application); anything else gets, from least to most
+ * often changed: release dependencies, snapshot dependencies, resources, classes.
  */
 public final class ImageAssembler {
 
@@ -88,21 +91,16 @@ public final class ImageAssembler {
             throw new IllegalArgumentException("The build left no target/classes directory: is this a Maven project"
                     + " that compiles Java code?");
         }
-        String mainClass = mainClass(project);
-        List<Path> dependencies = jars(project.resolve(ProjectBuild.DEPENDENCIES_DIR));
+        java.util.Optional<Path> bootJar = bootJar(project);
         try {
             JibContainerBuilder image = SCRATCH.equals(request.baseImage()) ? Jib.fromScratch()
                     : Jib.from(registryImage(request.baseImage(), request));
-            image.addFileEntriesLayer(layer("dependencies", dependencies.stream().filter(p -> !snapshot(p)).toList(),
-                    null, APP.resolve("libs")));
-            image.addFileEntriesLayer(layer("snapshot dependencies", dependencies.stream().filter(ImageAssembler::snapshot)
-                    .toList(), null, APP.resolve("libs")));
-            List<Path> all = files(classes);
-            image.addFileEntriesLayer(layer("resources", all.stream().filter(p -> !p.toString().endsWith(".class")).toList(),
-                    classes, APP.resolve("resources")));
-            image.addFileEntriesLayer(layer("classes", all.stream().filter(p -> p.toString().endsWith(".class")).toList(),
-                    classes, APP.resolve("classes")));
-            image.setEntrypoint(List.of("java", "-cp", "/app/resources:/app/classes:/app/libs/*", mainClass));
+            if (bootJar.isPresent()) {
+                log.accept("Slipway: a Spring Boot layered jar; using its layers");
+                bootLayers(image, bootJar.get(), project.resolve("target/slipway-layers"));
+            } else {
+                plainLayers(image, project, classes);
+            }
             image.setWorkingDirectory(APP);
             image.setUser(USER);
             image.setLabels(request.labels());
@@ -128,6 +126,80 @@ public final class ImageAssembler {
             throw new IOException("Pushing the image failed: " + cause.getMessage(), cause);
         } catch (CacheDirectoryCreationException e) {
             throw new IOException("The image cache directory " + request.cacheDir() + " cannot be created", e);
+        }
+    }
+
+    /** Dependencies, snapshot dependencies, resources, classes; a classpath entrypoint on the jar's Main-Class. */
+    private static void plainLayers(JibContainerBuilder image, Path project, Path classes) throws IOException {
+        String mainClass = mainClass(project);
+        List<Path> dependencies = jars(project.resolve(ProjectBuild.DEPENDENCIES_DIR));
+        image.addFileEntriesLayer(layer("dependencies", dependencies.stream().filter(p -> !snapshot(p)).toList(),
+                null, APP.resolve("libs")));
+        image.addFileEntriesLayer(layer("snapshot dependencies", dependencies.stream().filter(ImageAssembler::snapshot)
+                .toList(), null, APP.resolve("libs")));
+        List<Path> all = files(classes);
+        image.addFileEntriesLayer(layer("resources", all.stream().filter(p -> !p.toString().endsWith(".class")).toList(),
+                classes, APP.resolve("resources")));
+        image.addFileEntriesLayer(layer("classes", all.stream().filter(p -> p.toString().endsWith(".class")).toList(),
+                classes, APP.resolve("classes")));
+        image.setEntrypoint(List.of("java", "-cp", "/app/resources:/app/classes:/app/libs/*", mainClass));
+    }
+
+    /**
+     * Spring Boot's own layers, in the order its layers.idx gives (dependencies, loader, snapshot
+     * dependencies, application), extracted with Boot's jar tools, run by its launcher.
+     */
+    private static void bootLayers(JibContainerBuilder image, Path jar, Path into) throws IOException, InterruptedException {
+        String javaCommand = ProcessHandle.current().info().command().orElse("java");
+        Process extract = new ProcessBuilder(javaCommand, "-Djarmode=tools", "-jar", jar.toString(), "extract", "--layers",
+                "--launcher", "--destination", into.toString(), "--force").redirectErrorStream(true).start();
+        String output = new String(extract.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!extract.waitFor(2, TimeUnit.MINUTES) || extract.exitValue() != 0) {
+            throw new IllegalArgumentException("Spring Boot's jar tools could not extract the layers of " + jar.getFileName()
+                    + ": " + output.strip());
+        }
+        // Extracted files keep the jar's entry times, which a reproducible build fixes to one value, and
+        // jib's layer cache is keyed on file times: it would reuse the previous build's application layer.
+        // A time derived from each file's content changes exactly when the content does. It never
+        // reaches the image (jib writes fixed times into the layers).
+        for (Path file : files(into)) {
+            Files.setLastModifiedTime(file, contentTime(file));
+        }
+        for (String name : bootLayerNames(jar)) {
+            Path layer = into.resolve(name);
+            image.addFileEntriesLayer(layer(name, Files.isDirectory(layer) ? files(layer) : List.of(), layer, APP));
+        }
+        image.setEntrypoint(List.of("java", "org.springframework.boot.loader.launch.JarLauncher"));
+    }
+
+    private static java.nio.file.attribute.FileTime contentTime(Path file) throws IOException {
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        try (var in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int read = in.read(buffer); read > 0; read = in.read(buffer)) {
+                crc.update(buffer, 0, read);
+            }
+        }
+        return java.nio.file.attribute.FileTime.fromMillis((crc.getValue() & 0x3fffffffL) * 1000L);
+    }
+
+    /** The jar the build made, when it is a Spring Boot jar with a layer index. */
+    static java.util.Optional<Path> bootJar(Path project) throws IOException {
+        for (Path jar : jars(project.resolve("target"))) {
+            try (JarFile file = new JarFile(jar.toFile())) {
+                if (file.getEntry("BOOT-INF/layers.idx") != null) {
+                    return java.util.Optional.of(jar);
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static List<String> bootLayerNames(Path jar) throws IOException {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            String index = new String(file.getInputStream(file.getEntry("BOOT-INF/layers.idx")).readAllBytes(),
+                    StandardCharsets.UTF_8);
+            return index.lines().filter(l -> l.startsWith("- \"")).map(l -> l.substring(3, l.indexOf('"', 3))).toList();
         }
     }
 

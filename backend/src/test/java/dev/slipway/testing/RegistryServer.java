@@ -93,6 +93,14 @@ public final class RegistryServer implements AutoCloseable {
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
     }
 
+    /** A blob (e.g. an image's config) as text. */
+    public String blob(String repository, String digest) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + address() + "/v2/" + repository + "/blobs/"
+                + digest)).timeout(Duration.ofSeconds(10)).build();
+        return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build()
+                .send(request, HttpResponse.BodyHandlers.ofString()).body();
+    }
+
     @Override
     public void close() throws IOException {
         process.destroy();

@@ -1,0 +1,8 @@
+package demo;
+
+public class Greeting {
+
+    public static String text() {
+        return "hello from boot version 1";
+    }
+}
