@@ -6,6 +6,7 @@ import dev.slipway.audit.AuditLog;
 import dev.slipway.encryption.Envelopes;
 import dev.slipway.environments.EnvironmentService;
 import dev.slipway.environments.EnvironmentView;
+import dev.slipway.kubernetes.Manifests;
 import dev.slipway.shared.Actor;
 import dev.slipway.shared.ConflictException;
 import dev.slipway.shared.InputCheck;
@@ -176,6 +177,26 @@ public class ConfigService {
         entries.secrets().forEach((name, entry) -> secrets.put(name, envelopes.open(entry.sealedId())));
         return Optional.of(new ConfigBundle(version.number(), entries.variables(), secrets,
                 hash(entries.variables()), secretsHash(entries)));
+    }
+
+    /**
+     * The names the version's ConfigMap and Secret get in a cluster, worked out without opening a single
+     * secret: for clean-ups, which only need to know which objects are still wanted.
+     */
+    @Transactional(readOnly = true)
+    public List<String> objectNames(String app, @Nullable Long versionId) {
+        if (versionId == null) {
+            return List.of();
+        }
+        ConfigEntries entries = load(versionId).entries();
+        List<String> names = new ArrayList<>();
+        if (!entries.variables().isEmpty()) {
+            names.add(Manifests.configMapName(app, hash(entries.variables())));
+        }
+        if (!entries.secrets().isEmpty()) {
+            names.add(Manifests.secretName(app, secretsHash(entries)));
+        }
+        return names;
     }
 
     /**

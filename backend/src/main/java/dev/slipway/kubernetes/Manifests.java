@@ -107,7 +107,7 @@ public final class Manifests {
             return Optional.empty();
         }
         return Optional.of(new ConfigMapBuilder()
-                .withNewMetadata().withName(configMapName(spec.app(), config)).withNamespace(spec.namespace())
+                .withNewMetadata().withName(configMapName(spec.app(), config.variablesHash())).withNamespace(spec.namespace())
                     .withLabels(withConfig(spec)).endMetadata()
                 .withImmutable(true)
                 .withData(new TreeMap<>(config.variables()))
@@ -121,7 +121,7 @@ public final class Manifests {
             return Optional.empty();
         }
         return Optional.of(new SecretBuilder()
-                .withNewMetadata().withName(secretName(spec.app(), config)).withNamespace(spec.namespace())
+                .withNewMetadata().withName(secretName(spec.app(), config.secretsHash())).withNamespace(spec.namespace())
                     .withLabels(withConfig(spec)).endMetadata()
                 .withType("Opaque")
                 .withImmutable(true)
@@ -135,12 +135,14 @@ public final class Manifests {
         return encoded;
     }
 
-    public static String configMapName(String app, WorkloadSpec.Config config) {
-        return app + "-config-" + config.variablesHash();
+    /** The ConfigMap of variables with this hash; the name alone, for work that needs no content (clean-up). */
+    public static String configMapName(String app, String variablesHash) {
+        return app + "-config-" + variablesHash;
     }
 
-    public static String secretName(String app, WorkloadSpec.Config config) {
-        return app + "-secret-" + config.secretsHash();
+    /** The Secret of secrets with this identity hash; the name alone, for work that needs no values. */
+    public static String secretName(String app, String secretsHash) {
+        return app + "-secret-" + secretsHash;
     }
 
     /** A ClusterIP Service on port 80 in front of the app's pods of every release. */
@@ -243,11 +245,11 @@ public final class Manifests {
         List<EnvFromSource> sources = new ArrayList<>();
         WorkloadSpec.Config config = spec.config();
         if (config != null && !config.variables().isEmpty()) {
-            sources.add(new EnvFromSourceBuilder().withNewConfigMapRef().withName(configMapName(spec.app(), config))
+            sources.add(new EnvFromSourceBuilder().withNewConfigMapRef().withName(configMapName(spec.app(), config.variablesHash()))
                     .endConfigMapRef().build());
         }
         if (config != null && !config.secrets().isEmpty()) {
-            sources.add(new EnvFromSourceBuilder().withNewSecretRef().withName(secretName(spec.app(), config))
+            sources.add(new EnvFromSourceBuilder().withNewSecretRef().withName(secretName(spec.app(), config.secretsHash()))
                     .endSecretRef().build());
         }
         return sources;

@@ -11,7 +11,6 @@ import dev.slipway.kubernetes.ForeignObjectException;
 import dev.slipway.kubernetes.KubernetesClients;
 import dev.slipway.kubernetes.KubernetesWrites;
 import dev.slipway.kubernetes.Labels;
-import dev.slipway.kubernetes.Manifests;
 import dev.slipway.kubernetes.WorkloadObserver;
 import dev.slipway.kubernetes.WorkloadSpec;
 import dev.slipway.kubernetes.WriteOutcome;
@@ -211,9 +210,7 @@ class RolloutPass {
             }
             Set<String> keep = new HashSet<>();
             for (ReleaseView release : history.stream().limit(CONFIG_KEPT).toList()) {
-                WorkloadSpec spec = Workloads.spec(app, environment, release, configs.bundle(release.configVersionId()));
-                Manifests.configMap(spec).ifPresent(c -> keep.add(c.getMetadata().getName()));
-                Manifests.secret(spec).ifPresent(s -> keep.add(s.getMetadata().getName()));
+                keep.addAll(configs.objectNames(app.name(), release.configVersionId()));
             }
             List<String> deleted = KubernetesWrites.deleteConfigObjectsExcept(clients.client(environment.cluster()),
                     namespace, app.name(), environment.name(), keep);
