@@ -54,6 +54,33 @@ public final class RepositoryUrls {
         };
     }
 
+    /**
+     * host/path of a repository URL, whatever form names it, so two URLs of one repository compare equal:
+     * https://host/a/b.git, ssh://git@host:22/a/b, git@host:a/b.git all become host/a/b, and file:
+     * URLs and paths keep their path. For matching, never for fetching.
+     */
+    public static String identity(String url) {
+        String value = url.strip();
+        String hostAndPath;
+        Matcher scp = SCP_LIKE.matcher(value);
+        if (!value.contains("://") && scp.matches()) {
+            hostAndPath = scp.group(2) + "/" + scp.group(3);
+        } else {
+            String rest = value.contains("://") ? value.substring(value.indexOf("://") + 3) : value;
+            int at = rest.indexOf('@');
+            int slash = rest.indexOf('/');
+            if (at >= 0 && (slash < 0 || at < slash)) {
+                rest = rest.substring(at + 1);
+            }
+            slash = rest.indexOf('/');
+            String host = slash < 0 ? rest : rest.substring(0, slash);
+            String path = slash < 0 ? "" : rest.substring(slash);
+            hostAndPath = host.replaceFirst(":\\d+$", "") + path;
+        }
+        String normalized = hostAndPath.toLowerCase(Locale.ROOT).replaceAll("/+$", "");
+        return normalized.endsWith(".git") ? normalized.substring(0, normalized.length() - 4) : normalized;
+    }
+
     private static Optional<String> hierarchical(String url, boolean ssh) {
         URI uri;
         try {

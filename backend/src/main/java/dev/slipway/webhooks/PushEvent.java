@@ -2,10 +2,8 @@ package dev.slipway.webhooks;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import dev.slipway.apps.RepositoryUrls;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -19,7 +17,6 @@ record PushEvent(List<String> repositoryUrls, String ref, @Nullable String commi
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String DELETED = "0000000000000000000000000000000000000000";
-    private static final Pattern SCP = Pattern.compile("^(?:[^@/]+@)?([^:/]+):(?!//)(.+)$");
 
     /** Parses a verified body; empty when it is not a push this can read. */
     static Optional<PushEvent> parse(WebhookProvider provider, byte[] body) {
@@ -57,33 +54,7 @@ record PushEvent(List<String> repositoryUrls, String ref, @Nullable String commi
 
     /** Whether any of the event's URLs names the same repository as {@code appRepository}. */
     boolean isFor(String appRepository) {
-        String wanted = normalize(appRepository);
-        return repositoryUrls.stream().map(PushEvent::normalize).anyMatch(wanted::equals);
-    }
-
-    /**
-     * host/path of a repository URL, whatever its form: https://host/a/b.git, ssh://git@host:22/a/b,
-     * git@host:a/b.git and file:///srv/a/b.git all become host/a/b (file URLs keep their path).
-     */
-    static String normalize(String url) {
-        String value = url.strip();
-        String hostAndPath;
-        Matcher scp = SCP.matcher(value);
-        if (!value.contains("://") && scp.matches()) {
-            hostAndPath = scp.group(1) + "/" + scp.group(2);
-        } else {
-            String rest = value.contains("://") ? value.substring(value.indexOf("://") + 3) : value;
-            int at = rest.indexOf('@');
-            int slash = rest.indexOf('/');
-            if (at >= 0 && (slash < 0 || at < slash)) {
-                rest = rest.substring(at + 1);
-            }
-            slash = rest.indexOf('/');
-            String host = slash < 0 ? rest : rest.substring(0, slash);
-            String path = slash < 0 ? "" : rest.substring(slash);
-            hostAndPath = host.replaceFirst(":\\d+$", "") + path;
-        }
-        String normalized = hostAndPath.toLowerCase(Locale.ROOT).replaceAll("/+$", "");
-        return normalized.endsWith(".git") ? normalized.substring(0, normalized.length() - 4) : normalized;
+        String wanted = RepositoryUrls.identity(appRepository);
+        return repositoryUrls.stream().map(RepositoryUrls::identity).anyMatch(wanted::equals);
     }
 }

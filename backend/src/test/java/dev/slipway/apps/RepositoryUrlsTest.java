@@ -63,4 +63,13 @@ class RepositoryUrlsTest {
         String url = "https://git.example.com/" + "a".repeat(RepositoryUrls.MAX_LENGTH);
         assertThat(RepositoryUrls.problem(url, false)).hasValueSatisfying(p -> assertThat(p).contains("at most 2048"));
     }
+
+    @Test
+    void every_form_of_a_repository_url_names_the_same_repository() {
+        String https = RepositoryUrls.identity("https://git.example.com/Shop/API.git");
+        assertThat(RepositoryUrls.identity("git@git.example.com:shop/api.git")).isEqualTo(https);
+        assertThat(RepositoryUrls.identity("ssh://git@git.example.com:22/shop/api")).isEqualTo(https);
+        assertThat(RepositoryUrls.identity("https://token@git.example.com/shop/api/")).isEqualTo(https);
+        assertThat(RepositoryUrls.identity("https://git.example.com/shop/other.git")).isNotEqualTo(https);
+    }
 }

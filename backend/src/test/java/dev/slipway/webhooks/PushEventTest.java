@@ -8,15 +8,6 @@ import org.junit.jupiter.api.Test;
 class PushEventTest {
 
     @Test
-    void every_form_of_a_repository_url_names_the_same_repository() {
-        String https = PushEvent.normalize("https://git.example.com/Shop/API.git");
-        assertThat(PushEvent.normalize("git@git.example.com:shop/api.git")).isEqualTo(https);
-        assertThat(PushEvent.normalize("ssh://git@git.example.com:22/shop/api")).isEqualTo(https);
-        assertThat(PushEvent.normalize("https://token@git.example.com/shop/api/")).isEqualTo(https);
-        assertThat(PushEvent.normalize("https://git.example.com/shop/other.git")).isNotEqualTo(https);
-    }
-
-    @Test
     void github_gitea_and_gitlab_payloads_give_repository_branch_and_commit() {
         String github = """
                 {"ref":"refs/heads/main","after":"1111111111111111111111111111111111111111",
