@@ -118,14 +118,19 @@ public final class ImageAssembler {
             JibContainer pushed = image.containerize(containerizer);
             return new Image(request.target(), pushed.getDigest().toString(), pushed.getImageId().toString());
         } catch (InvalidImageReferenceException e) {
-            throw new IllegalArgumentException("Not a valid image reference: " + e.getMessage());
+            throw new IllegalArgumentException("Not a valid image reference: " + e.getMessage() + ". Check"
+                    + " SLIPWAY_BUILD_REGISTRY (host[:port][/path]) and SLIPWAY_BUILD_BASE_IMAGE.");
         } catch (RegistryException e) {
-            throw new IOException("The registry refused: " + e.getMessage(), e);
+            throw new IOException("The registry refused: " + e.getMessage() + ". Check the registry's credentials"
+                    + " (SLIPWAY_BUILD_REGISTRY_USERNAME/_PASSWORD) and that they may push to " + request.target()
+                    + " and pull " + request.baseImage() + ".", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new IOException("Pushing the image failed: " + cause.getMessage(), cause);
+            throw new IOException("Pushing the image failed: " + cause.getMessage() + ". Check that the registry is"
+                    + " reachable from Slipway; a plain-HTTP registry needs SLIPWAY_BUILD_REGISTRY_INSECURE=true.", cause);
         } catch (CacheDirectoryCreationException e) {
-            throw new IOException("The image cache directory " + request.cacheDir() + " cannot be created", e);
+            throw new IOException("The image cache directory " + request.cacheDir() + " cannot be created; check that"
+                    + " Slipway may write to SLIPWAY_BUILD_WORK_DIR.", e);
         }
     }
 
