@@ -3,6 +3,8 @@ package dev.slipway.rollouts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.slipway.apps.AppService;
+import dev.slipway.apps.DeploySettings;
 import dev.slipway.config.ConfigChange;
 import dev.slipway.config.ConfigDiff;
 import dev.slipway.config.ConfigService;
@@ -41,6 +43,8 @@ class ConfigDeployTest {
     DeployService deploys;
     @Autowired
     ConfigService config;
+    @Autowired
+    AppService apps;
     @Autowired
     KubernetesClients clients;
     @Autowired
@@ -157,7 +161,38 @@ class ConfigDeployTest {
                 .containsExactly("variable FEATURE added", "secret API_KEY added");
         assertThat(preview.toString()).doesNotContain("k-1");
         assertThat(preview.fastTracked()).isFalse();
+        assertThat(preview.settings()).isEmpty();
         assertThat(deploys.history(developer, app, "dev")).hasSize(1);
+    }
+
+    @Test
+    void the_preview_lists_each_setting_that_changes_with_both_values() {
+        awaitFinished(deploys.deploy(developer, app, "dev", image("1.0")));
+        DeploySettings current = apps.deploySettings(developer, app, "dev");
+        apps.updateDeploySettings(developer, app, "dev", new DeploySettings(5, current.cpuRequest(), "1",
+                current.memoryRequest(), current.memoryLimit(), current.maxSurge(), current.maxUnavailable(),
+                current.progressDeadlineSeconds(), current.autoscaling(), current.strategy()));
+
+        DeployPreview preview = deploys.preview(developer, app, "dev", image("1.0"));
+
+        assertThat(preview.imageChanges()).isFalse();
+        assertThat(preview.settings()).containsExactly(
+                new DeployPreview.SettingChange("replicas", "2", "5"),
+                new DeployPreview.SettingChange("cpu", "100m / 500m", "100m / 1"));
+        assertThat(preview.fastTracked()).as("different settings are not a redeploy of what runs").isFalse();
+    }
+
+    @Test
+    void removing_the_app_from_an_environment_deletes_its_config_objects_too() {
+        config.change(developer, app, "dev", new ConfigChange(Map.of("A", "1"), Map.of("S", "s-value"), null, null));
+        awaitFinished(deploys.deploy(developer, app, "dev", image("1.0")));
+
+        deploys.remove(developer, app, "dev");
+
+        assertThat(cluster().configMaps().inNamespace(namespace()).withLabel("slipway.dev/config", "true").list()
+                .getItems()).isEmpty();
+        assertThat(cluster().secrets().inNamespace(namespace()).withLabel("slipway.dev/config", "true").list()
+                .getItems()).isEmpty();
     }
 
     @Test
