@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.slipway.testing.RegistryServer;
+import dev.slipway.testing.SampleProjects;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +26,7 @@ class BootLayersTest {
         assumeTrue(RegistryServer.installed(), "needs Debian's docker-registry (.ci/run installs it)");
         try (RegistryServer registry = RegistryServer.start()) {
             Path project = dir.resolve("boot");
-            copy(Path.of(getClass().getResource("/sample-boot-app").toURI()), project);
+            SampleProjects.copy("/sample-boot-app", project);
             String target = registry.address() + "/shop/boot";
             List<String> log = new ArrayList<>();
 
@@ -65,19 +65,5 @@ class BootLayersTest {
     private static List<String> layers(String manifest) {
         return Pattern.compile("\"digest\"\\s*:\\s*\"(sha256:[0-9a-f]{64})\"")
                 .matcher(manifest.substring(manifest.indexOf("\"layers\""))).results().map(m -> m.group(1)).toList();
-    }
-
-    private static void copy(Path from, Path to) throws Exception {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path source : files.sorted().toList()) {
-                Path destination = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(destination);
-                } else {
-                    Files.copy(source, destination);
-                }
-            }
-        }
-        to.resolve("mvnw").toFile().setExecutable(true);
     }
 }

@@ -5,18 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.slipway.testing.RegistryServer;
+import dev.slipway.testing.SampleProjects;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.lib.PersonIdent;
-import org.eclipse.jgit.lib.RefUpdate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,14 +37,8 @@ class BuildPipelineTest {
         assumeTrue(RegistryServer.installed(), "needs Debian's docker-registry (.ci/run installs it)");
         registry = RegistryServer.start();
         origin = dir.resolve("origin.git");
-        Git.init().setBare(true).setDirectory(origin.toFile()).setInitialBranch("main").call().close();
         author = dir.resolve("author");
-        work = Git.cloneRepository().setURI(origin.toUri().toString()).setDirectory(author.toFile()).call();
-        // JGit leaves a clone of an empty repository on master; the bare repository's HEAD says main
-        RefUpdate head = work.getRepository().updateRef("HEAD");
-        head.link("refs/heads/main");
-        copy(Path.of(BuildPipelineTest.class.getResource("/sample-app").toURI()), author);
-        commitAndPush("first version");
+        work = SampleProjects.bareRepository("/sample-app", origin, author);
         assertThat(Files.isExecutable(author.resolve("mvnw"))).isTrue();
     }
 
@@ -79,7 +70,7 @@ class BuildPipelineTest {
 
         Files.writeString(author.resolve("src/main/java/demo/Greeting.java"), Files.readString(
                 author.resolve("src/main/java/demo/Greeting.java")).replace("version 1", "version 2"));
-        commitAndPush("second version");
+        SampleProjects.commitAndPush(work, "second version");
         int uploadsBefore = registry.uploadedBlobs().size();
 
         Built changed = build(cache, null, target + ":two", "w3");
@@ -102,7 +93,7 @@ class BuildPipelineTest {
     @Test
     void a_compile_error_fails_the_build_with_the_compilers_message_in_the_log() throws Exception {
         Path workspace = dir.resolve("broken");
-        copy(Path.of(BuildPipelineTest.class.getResource("/sample-app").toURI()), workspace);
+        SampleProjects.copy("/sample-app", workspace);
         Files.writeString(workspace.resolve("src/main/java/demo/Greeting.java"), "package demo; class Greeting { int x = ; }");
         List<String> log = new ArrayList<>();
 
@@ -147,29 +138,5 @@ class BuildPipelineTest {
     private static List<String> layers(String manifest) {
         return java.util.regex.Pattern.compile("\"digest\"\\s*:\\s*\"(sha256:[0-9a-f]{64})\"").matcher(
                 manifest.substring(manifest.indexOf("\"layers\""))).results().map(m -> m.group(1)).toList();
-    }
-
-    private static void commitAndPush(String message) throws Exception {
-        work.add().addFilepattern(".").call();
-        PersonIdent ident = new PersonIdent("Ana Builder", "ana@example.com");
-        work.commit().setMessage(message).setAuthor(ident).setCommitter(ident).call();
-        work.push().call();
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path source : files.sorted(Comparator.naturalOrder()).toList()) {
-                Path destination = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(destination);
-                } else {
-                    Files.copy(source, destination);
-                }
-                // test resources lose their executable bit on the way into target/test-classes
-                if (destination.getFileName().toString().equals("mvnw")) {
-                    destination.toFile().setExecutable(true);
-                }
-            }
-        }
     }
 }

@@ -17,17 +17,14 @@ import dev.slipway.shared.Actor;
 import dev.slipway.teams.TeamRole;
 import dev.slipway.testing.Fixtures;
 import dev.slipway.testing.RegistryServer;
+import dev.slipway.testing.SampleProjects;
 import dev.slipway.testing.SlipwayTest;
 import dev.slipway.webhooks.DeliveryOutcome;
 import dev.slipway.webhooks.WebhookProvider;
 import dev.slipway.webhooks.WebhookService;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.lib.PersonIdent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -224,27 +221,7 @@ class BuildServiceTest {
     /** The sample app, committed by "Ana Builder" into a bare repository on branch main. */
     private static Path sampleRepository() throws Exception {
         Path bare = dir.resolve("sample.git");
-        Git.init().setBare(true).setDirectory(bare.toFile()).setInitialBranch("main").call().close();
-        Path work = dir.resolve("work");
-        try (Git git = Git.cloneRepository().setURI(bare.toUri().toString()).setDirectory(work.toFile()).call()) {
-            git.getRepository().updateRef("HEAD").link("refs/heads/main");
-            Path sample = Path.of(BuildServiceTest.class.getResource("/sample-app").toURI());
-            try (Stream<Path> files = Files.walk(sample)) {
-                for (Path source : files.sorted(Comparator.naturalOrder()).toList()) {
-                    Path target = work.resolve(sample.relativize(source).toString());
-                    if (Files.isDirectory(source)) {
-                        Files.createDirectories(target);
-                    } else {
-                        Files.copy(source, target);
-                        target.toFile().setExecutable(target.getFileName().toString().equals("mvnw"));
-                    }
-                }
-            }
-            git.add().addFilepattern(".").call();
-            PersonIdent ident = new PersonIdent("Ana Builder", "ana@example.com");
-            git.commit().setMessage("sample app").setAuthor(ident).setCommitter(ident).call();
-            git.push().call();
-        }
+        SampleProjects.bareRepository("/sample-app", bare, dir.resolve("work")).close();
         return bare;
     }
 }

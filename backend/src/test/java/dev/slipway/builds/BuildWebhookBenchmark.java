@@ -7,6 +7,7 @@ import dev.slipway.shared.Actor;
 import dev.slipway.teams.TeamRole;
 import dev.slipway.testing.Fixtures;
 import dev.slipway.testing.RegistryServer;
+import dev.slipway.testing.SampleProjects;
 import dev.slipway.testing.SlipwayTest;
 import dev.slipway.webhooks.WebhookService;
 import java.net.URI;
@@ -29,7 +30,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
@@ -165,8 +165,7 @@ class BuildWebhookBenchmark {
         assumeTrue(RegistryServer.installed(), "needs Debian's docker-registry");
         try (RegistryServer registry = RegistryServer.start()) {
             Path project = dir.resolve("sample");
-            copy(Path.of(getClass().getResource("/sample-app").toURI()), project);
-            project.resolve("mvnw").toFile().setExecutable(true);
+            SampleProjects.copy("/sample-app", project);
             build(project);
             String target = registry.address() + "/bench/sample";
             Path cache = dir.resolve("jib-cache");
@@ -301,18 +300,5 @@ class BuildWebhookBenchmark {
 
     private static double percentile(List<Long> sorted, int p) {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)) / 1e6;
-    }
-
-    private static void copy(Path from, Path to) throws Exception {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path source : files.sorted().toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
-        }
     }
 }
