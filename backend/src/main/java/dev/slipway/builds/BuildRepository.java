@@ -14,6 +14,13 @@ interface BuildRepository extends JpaRepository<Build, Long> {
     @Query("select coalesce(max(b.number), 0) from Build b where b.appId = :appId")
     int lastNumber(long appId);
 
+    /**
+     * Locks the app's row until the transaction ends, so that builds queued for one app at the same moment
+     * (a burst of pushes) take their numbers one after the other instead of colliding on max + 1.
+     */
+    @Query(value = "select id from apps where id = :appId for update", nativeQuery = true)
+    Long lockAppForNumbering(long appId);
+
     List<Build> findTop50ByAppIdOrderByNumberDesc(long appId);
 
     Optional<Build> findByAppIdAndNumber(long appId, int number);
@@ -28,6 +35,18 @@ interface BuildRepository extends JpaRepository<Build, Long> {
     int touch(java.util.Collection<Long> ids, java.time.Instant at);
 
     long countByStatus(BuildStatus status);
+
+    /**
+     * Cancels the app's queued webhook builds of a branch: a newer push to it builds everything they
+     * would have built, so a burst of pushes runs one build, not one per push.
+     */
+    @org.springframework.data.jpa.repository.Modifying
+    @Query("""
+            update Build b set b.status = dev.slipway.builds.BuildStatus.CANCELLED, b.reason = :reason, b.finishedAt = :at,
+              b.version = b.version + 1
+            where b.appId = :appId and b.branch = :branch and b.status = dev.slipway.builds.BuildStatus.QUEUED
+              and b.trigger = dev.slipway.builds.BuildTrigger.WEBHOOK""")
+    int supersedeQueued(long appId, String branch, String reason, java.time.Instant at);
 
     /**
      * The oldest queued build of an app that has none running, locked so that another Slipway instance

@@ -23,7 +23,6 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
@@ -94,13 +93,9 @@ public class BuildService {
         unavailableBecause().ifPresent(why -> {
             throw new UnavailableException(why);
         });
-        Build build;
-        try {
-            build = builds.saveAndFlush(new Build(app.id(), builds.lastNumber(app.id()) + 1, trigger, buildBranch,
-                    buildCommit, actor.username(), clock.instant()));
-        } catch (DataIntegrityViolationException e) {
-            throw new ConflictException("Another build of " + appName + " was queued at the same moment; try again.", e);
-        }
+        builds.lockAppForNumbering(app.id());
+        Build build = builds.saveAndFlush(new Build(app.id(), builds.lastNumber(app.id()) + 1, trigger, buildBranch,
+                buildCommit, actor.username(), clock.instant()));
         audit.record(actor, "build.queued", "app", appName, app.team(), Map.of("build", "#" + build.number(),
                 "branch", buildBranch, "commit", buildCommit == null ? "tip" : buildCommit));
         publisher.publishEvent(new BuildQueued(build.id()));
@@ -109,21 +104,29 @@ public class BuildService {
 
     /**
      * Queues a build asked for by a verified push delivery; no user is involved, so the provider is
-     * recorded as the requester.
+     * recorded as the requester. Webhook builds of the same branch still waiting in the queue are
+     * cancelled as superseded, as CI servers do with redundant pipelines: the new commit contains theirs.
      *
      * @throws UnavailableException when no registry is configured
      */
     @Transactional
-    public BuildView startForWebhook(long appId, String branch, String commit, String provider) {
+    public BuildView startForWebhook(AppRef app, String branch, String commit, String provider) {
         unavailableBecause().ifPresent(why -> {
             throw new UnavailableException(why);
         });
-        AppRef app = apps.ref(appId);
         String requester = "webhook:" + provider;
-        Build build = builds.saveAndFlush(new Build(appId, builds.lastNumber(appId) + 1, BuildTrigger.WEBHOOK, branch,
-                commit, requester, clock.instant()));
-        audit.record(requester, "build.queued", "app", app.name(), app.team(), Map.of("build", "#" + build.number(),
-                "branch", branch, "commit", commit));
+        builds.lockAppForNumbering(app.id());
+        int number = builds.lastNumber(app.id()) + 1;
+        int superseded = builds.supersedeQueued(app.id(), branch, "superseded by #" + number + ", a newer push to "
+                + branch + " that was queued before this one started", clock.instant());
+        Build build = builds.saveAndFlush(new Build(app.id(), number, BuildTrigger.WEBHOOK, branch, commit, requester,
+                clock.instant()));
+        Map<String, String> details = new java.util.LinkedHashMap<>(Map.of("build", "#" + build.number(), "branch", branch,
+                "commit", commit));
+        if (superseded > 0) {
+            details.put("superseded", Integer.toString(superseded));
+        }
+        audit.record(requester, "build.queued", "app", app.name(), app.team(), details);
         publisher.publishEvent(new BuildQueued(build.id()));
         return build.toView(app.name());
     }

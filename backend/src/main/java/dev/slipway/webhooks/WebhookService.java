@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -38,6 +39,8 @@ public class WebhookService {
     /** Bodies above this are refused unread; a push event is a few kilobytes, rarely more than 100. */
     public static final int MAX_BODY_BYTES = 1024 * 1024;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The unique index that lets a delivery id through once (V6). */
+    private static final String ONCE_INDEX = "webhook_deliveries_once";
 
     /**
      * The answer to a delivery: HTTP status, outcome and a sentence a developer looking at the provider's
@@ -54,17 +57,7 @@ public class WebhookService {
     private final Envelopes envelopes;
     private final AuditLog audit;
     private final TransactionTemplate transactions;
-    private final TransactionTemplate readOnly;
     private final Clock clock;
-
-    /** What a delivery is checked against. Holds the opened secret only for the request's duration. */
-    private record Target(AppRef app, @Nullable String secret, @Nullable String repositoryUrl, @Nullable String branch) {
-
-        @Override
-        public String toString() {
-            return "Target[" + app.name() + "]";
-        }
-    }
 
     WebhookService(AppWebhookRepository webhooks, WebhookDeliveryRepository deliveries, AppService apps,
                    TeamAccess access, BuildService builds, Envelopes envelopes, AuditLog audit,
@@ -77,8 +70,6 @@ public class WebhookService {
         this.envelopes = envelopes;
         this.audit = audit;
         this.transactions = new TransactionTemplate(transactionManager);
-        this.readOnly = new TransactionTemplate(transactionManager);
-        this.readOnly.setReadOnly(true);
         this.clock = clock;
     }
 
@@ -130,20 +121,36 @@ public class WebhookService {
      */
     public Receipt receive(WebhookProvider provider, String appName, Function<String, @Nullable String> header,
                            byte[] body) {
-        // everything the delivery is checked against, read in one short transaction: at a few hundred
-        // deliveries a second the number of round trips to the database is what the sender waits for
-        Target target = Objects.requireNonNull(readOnly.execute(status -> {
-            AppRef found = apps.refByName(appName).orElseThrow(() -> new NotFoundException("There is no app '" + appName
-                    + "'. The hook's URL ends with the app's name as Slipway shows it."));
-            AppView view = apps.view(found.id());
-            return new Target(found, webhooks.findById(found.id()).map(w -> envelopes.open(w.secretId())).orElse(null),
-                    view.repositoryUrl(), view.branch());
-        }));
-        AppRef app = target.app();
         Instant now = clock.instant();
         String event = Optional.ofNullable(header.apply(provider.eventHeader())).orElse("unknown");
         String deliveryId = header.apply(provider.deliveryHeader());
-        Optional<String> secret = Optional.ofNullable(target.secret());
+        AtomicReference<@Nullable AppRef> found = new AtomicReference<>();
+        try {
+            // one transaction from lookup to stored delivery: at a few hundred deliveries a second the
+            // round trips to the database are most of what the sender waits for
+            return Objects.requireNonNull(transactions.execute(status -> {
+                AppRef app = apps.refByName(appName).orElseThrow(() -> new NotFoundException("There is no app '"
+                        + appName + "'. The hook's URL ends with the app's name as Slipway shows it."));
+                found.set(app);
+                return handle(app, provider, deliveryId, event, header, body, now);
+            }));
+        } catch (DataIntegrityViolationException seenBefore) {
+            if (!String.valueOf(seenBefore.getMostSpecificCause().getMessage()).contains(ONCE_INDEX)) {
+                throw seenBefore;
+            }
+            // the unique index on the delivery id refused the row, and the transaction took any build it
+            // had queued with it: a redelivery (or two copies racing) is recorded, and built at most once
+            AppRef app = Objects.requireNonNull(found.get());
+            store(app, provider, deliveryId, event, null, DeliveryOutcome.DUPLICATE,
+                    "delivery " + deliveryId + " was received before", null, now);
+            return new Receipt(202, DeliveryOutcome.DUPLICATE, "Delivery " + deliveryId + " was already received;"
+                    + " it is not built again.", null);
+        }
+    }
+
+    private Receipt handle(AppRef app, WebhookProvider provider, @Nullable String deliveryId, String event,
+                           Function<String, @Nullable String> header, byte[] body, Instant now) {
+        Optional<String> secret = webhooks.findById(app.id()).map(w -> envelopes.open(w.secretId()));
         if (secret.isEmpty()) {
             return refuse(app, provider, deliveryId, event, now, "the app has no webhook secret; a maintainer generates"
                     + " one on the app's page and sets it in the provider's hook");
@@ -159,63 +166,38 @@ public class WebhookService {
         Optional<PushEvent> push = PushEvent.parse(provider, body);
         if (push.isEmpty()) {
             return accepted(app, provider, deliveryId, event, null, DeliveryOutcome.IGNORED,
-                    "not a push event; Slipway builds on pushes only", null, now);
+                    "not a push event; Slipway builds on pushes only", now);
         }
         PushEvent pushed = push.get();
+        AppView target = apps.view(app.id());
         if (target.repositoryUrl() == null || !pushed.isFor(target.repositoryUrl())) {
             return accepted(app, provider, deliveryId, event, pushed, DeliveryOutcome.NO_MATCHING_APP,
                     "no matching app: the push is for " + String.join(" / ", pushed.repositoryUrls()) + ", but " + app.name()
-                            + " builds " + target.repositoryUrl(), null, now);
+                            + " builds " + target.repositoryUrl(), now);
         }
         Optional<String> branch = pushed.branch();
         if (branch.isEmpty() || pushed.deletesTheBranch() || !branch.get().equals(target.branch())) {
             String why = branch.isEmpty() ? pushed.ref() + " is not a branch"
                     : pushed.deletesTheBranch() ? "the branch was deleted"
                     : "branch " + branch.get() + " is not built; " + app.name() + " builds " + target.branch();
-            return accepted(app, provider, deliveryId, event, pushed, DeliveryOutcome.IGNORED, why, null, now);
+            return accepted(app, provider, deliveryId, event, pushed, DeliveryOutcome.IGNORED, why, now);
         }
-        return build(app, provider, deliveryId, event, pushed, branch.get(), now);
-    }
-
-    /**
-     * Claims the delivery id and queues the build in one transaction, so two copies of one delivery
-     * arriving together build once: the second insert trips the unique index and its build goes with it.
-     */
-    private Receipt build(AppRef app, WebhookProvider provider, @Nullable String deliveryId, String event,
-                          PushEvent pushed, String branch, Instant now) {
         Optional<String> unavailable = builds.unavailableBecause();
         if (unavailable.isPresent()) {
-            return accepted(app, provider, deliveryId, event, pushed, DeliveryOutcome.NOT_BUILT, unavailable.get(), null,
-                    now);
+            return accepted(app, provider, deliveryId, event, pushed, DeliveryOutcome.NOT_BUILT, unavailable.get(), now);
         }
-        try {
-            return transactions.execute(status -> {
-                BuildView build = builds.startForWebhook(app.id(), branch, String.valueOf(pushed.commit()), provider.path());
-                deliveries.saveAndFlush(new WebhookDelivery(app.id(), provider, deliveryId, event, first(pushed),
-                        pushed.ref(), pushed.commit(), DeliveryOutcome.BUILD_QUEUED, "build #" + build.number() + " queued",
-                        build.number(), now));
-                return new Receipt(202, DeliveryOutcome.BUILD_QUEUED, "Build #" + build.number() + " of " + app.name()
-                        + " queued for " + pushed.commit() + ".", build.number());
-            });
-        } catch (DataIntegrityViolationException seenBefore) {
-            store(app, provider, deliveryId, event, pushed, DeliveryOutcome.DUPLICATE,
-                    "delivery " + deliveryId + " was received before", null, now);
-            return new Receipt(202, DeliveryOutcome.DUPLICATE, "Delivery " + deliveryId + " was already received;"
-                    + " it is not built again.", null);
-        }
+        // the build and the delivery go in together: if the delivery id was seen before, neither stays
+        BuildView build = builds.startForWebhook(app, branch.get(), String.valueOf(pushed.commit()), provider.path());
+        store(app, provider, deliveryId, event, pushed, DeliveryOutcome.BUILD_QUEUED, "build #" + build.number() + " queued",
+                build.number(), now);
+        return new Receipt(202, DeliveryOutcome.BUILD_QUEUED, "Build #" + build.number() + " of " + app.name()
+                + " queued for " + pushed.commit() + ".", build.number());
     }
 
     private Receipt accepted(AppRef app, WebhookProvider provider, @Nullable String deliveryId, String event,
-                             @Nullable PushEvent pushed, DeliveryOutcome outcome, String why, @Nullable Integer build,
-                             Instant now) {
-        try {
-            store(app, provider, deliveryId, event, pushed, outcome, why, build, now);
-        } catch (DataIntegrityViolationException seenBefore) {
-            store(app, provider, deliveryId, event, pushed, DeliveryOutcome.DUPLICATE,
-                    "delivery " + deliveryId + " was received before", null, now);
-            return new Receipt(202, DeliveryOutcome.DUPLICATE, "Delivery " + deliveryId + " was already received.", null);
-        }
-        return new Receipt(202, outcome, Character.toUpperCase(why.charAt(0)) + why.substring(1) + ".", build);
+                             @Nullable PushEvent pushed, DeliveryOutcome outcome, String why, Instant now) {
+        store(app, provider, deliveryId, event, pushed, outcome, why, null, now);
+        return new Receipt(202, outcome, Character.toUpperCase(why.charAt(0)) + why.substring(1) + ".", null);
     }
 
     private Receipt refuse(AppRef app, WebhookProvider provider, @Nullable String deliveryId, String event, Instant now,
@@ -227,6 +209,7 @@ public class WebhookService {
     private void store(AppRef app, WebhookProvider provider, @Nullable String deliveryId, String event,
                        @Nullable PushEvent pushed, DeliveryOutcome outcome, String why, @Nullable Integer build,
                        Instant now) {
+        // joins the caller's transaction, or runs in its own for the duplicate record
         transactions.executeWithoutResult(status -> deliveries.saveAndFlush(new WebhookDelivery(app.id(), provider,
                 deliveryId, event, pushed == null ? null : first(pushed), pushed == null ? null : pushed.ref(),
                 pushed == null ? null : pushed.commit(), outcome, why, build, now)));

@@ -163,13 +163,8 @@ class BuildServiceTest {
         try (Git git = Git.open(origin.toFile())) {
             tip = git.getRepository().resolve("refs/heads/main").getName();
         }
-        byte[] body = ("{\"ref\":\"refs/heads/main\",\"after\":\"" + tip + "\",\"repository\":{\"clone_url\":\""
-                + origin.toUri() + "\"}}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        java.util.Map<String, String> headers = java.util.Map.of("X-GitHub-Event", "push", "X-GitHub-Delivery", "once-1",
-                "X-Hub-Signature-256", "sha256=" + java.util.HexFormat.of().formatHex(hmac(secret, body)));
-
-        WebhookService.Receipt first = webhooks.receive(WebhookProvider.GITHUB, app, headers::get, body);
-        WebhookService.Receipt again = webhooks.receive(WebhookProvider.GITHUB, app, headers::get, body);
+        WebhookService.Receipt first = signedPush(secret, tip, "once-1");
+        WebhookService.Receipt again = signedPush(secret, tip, "once-1");
 
         assertThat(first.status()).isEqualTo(202);
         assertThat(first.outcome()).isEqualTo(DeliveryOutcome.BUILD_QUEUED);
@@ -182,6 +177,76 @@ class BuildServiceTest {
         BuildView built = awaitEnd(builds.list(developer, app).getFirst());
         assertThat(built.status()).as(built.reason()).isEqualTo(BuildStatus.SUCCEEDED);
         assertThat(built.commit()).isEqualTo(tip);
+    }
+
+    @Test
+    void a_push_supersedes_the_queued_webhook_build_of_its_branch_but_never_a_manual_or_running_one() throws Exception {
+        String secret = webhooks.rotateSecret(fixtures.member(team, TeamRole.MAINTAINER), app);
+        String tip;
+        try (Git git = Git.open(origin.toFile())) {
+            tip = git.getRepository().resolve("refs/heads/main").getName();
+        }
+        BuildView running = builds.start(developer, app, null, null, BuildTrigger.API);
+        await().atMost(BUILD).until(() -> builds.get(developer, app, running.number()).status() == BuildStatus.RUNNING);
+        BuildView manual = builds.start(developer, app, null, null, BuildTrigger.API);
+
+        WebhookService.Receipt older = signedPush(secret, tip, "burst-1");
+        WebhookService.Receipt newer = signedPush(secret, tip, "burst-2");
+
+        BuildView superseded = builds.get(developer, app, java.util.Objects.requireNonNull(older.build()));
+        assertThat(superseded.status()).isEqualTo(BuildStatus.CANCELLED);
+        assertThat(superseded.reason()).contains("superseded by #" + newer.build());
+        assertThat(builds.get(developer, app, java.util.Objects.requireNonNull(newer.build())).status())
+                .isEqualTo(BuildStatus.QUEUED);
+        assertThat(builds.get(developer, app, manual.number()).status()).isEqualTo(BuildStatus.QUEUED);
+        assertThat(builds.get(developer, app, running.number()).status()).isEqualTo(BuildStatus.RUNNING);
+
+        for (BuildView build : builds.list(developer, app)) {
+            if (!build.status().finished()) {
+                builds.cancel(developer, app, build.number());
+            }
+        }
+        awaitEnd(running);
+    }
+
+    @Test
+    void pushes_arriving_together_each_queue_a_build_with_its_own_number() throws Exception {
+        String secret = webhooks.rotateSecret(fixtures.member(team, TeamRole.MAINTAINER), app);
+        String tip;
+        try (Git git = Git.open(origin.toFile())) {
+            tip = git.getRepository().resolve("refs/heads/main").getName();
+        }
+        java.util.List<java.util.concurrent.Future<WebhookService.Receipt>> answers = new java.util.ArrayList<>();
+        try (var senders = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            for (int i = 0; i < 8; i++) {
+                String delivery = "together-" + i;
+                answers.add(senders.submit(() -> signedPush(secret, tip, delivery)));
+            }
+        }
+
+        java.util.List<WebhookService.Receipt> receipts = new java.util.ArrayList<>();
+        for (var answer : answers) {
+            receipts.add(answer.get());
+        }
+        assertThat(receipts).extracting(WebhookService.Receipt::outcome).containsOnly(DeliveryOutcome.BUILD_QUEUED);
+        assertThat(receipts).extracting(WebhookService.Receipt::build).doesNotHaveDuplicates().hasSize(8);
+
+        for (BuildView build : builds.list(developer, app)) {
+            if (!build.status().finished()) {
+                builds.cancel(developer, app, build.number());
+            }
+        }
+        for (BuildView build : builds.list(developer, app)) {
+            awaitEnd(build);
+        }
+    }
+
+    private WebhookService.Receipt signedPush(String secret, String commit, String deliveryId) throws Exception {
+        byte[] body = ("{\"ref\":\"refs/heads/main\",\"after\":\"" + commit + "\",\"repository\":{\"clone_url\":\""
+                + origin.toUri() + "\"}}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.util.Map<String, String> headers = java.util.Map.of("X-GitHub-Event", "push", "X-GitHub-Delivery", deliveryId,
+                "X-Hub-Signature-256", "sha256=" + java.util.HexFormat.of().formatHex(hmac(secret, body)));
+        return webhooks.receive(WebhookProvider.GITHUB, app, headers::get, body);
     }
 
     private static byte[] hmac(String secret, byte[] body) throws Exception {
