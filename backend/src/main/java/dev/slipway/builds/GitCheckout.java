@@ -38,6 +38,12 @@ public final class GitCheckout {
     public record Checkout(String commit, String author, String message, Path directory) {
     }
 
+    /**
+     * How long a fetch may wait for the git server to connect or to send the next bytes. Without it a
+     * server that accepts the connection and then says nothing holds a build slot for ever.
+     */
+    static final int TRANSPORT_TIMEOUT_SECONDS = 120;
+
     private GitCheckout() {
     }
 
@@ -93,7 +99,8 @@ public final class GitCheckout {
     private static void fetch(Git git, String url, String branch, @Nullable String token, boolean shallow,
                               boolean unshallow) throws IOException {
         FetchCommand fetch = git.fetch().setRemote(url)
-                .setRefSpecs(new RefSpec("+refs/heads/" + branch + ":refs/heads/" + branch));
+                .setRefSpecs(new RefSpec("+refs/heads/" + branch + ":refs/heads/" + branch))
+                .setTimeout(TRANSPORT_TIMEOUT_SECONDS);
         if (shallow) {
             fetch.setDepth(1);
         }
