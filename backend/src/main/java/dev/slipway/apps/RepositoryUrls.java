@@ -54,6 +54,13 @@ public final class RepositoryUrls {
         };
     }
 
+    /** Whether the URL is fetched over ssh (ssh:// or user@host:path), so with a deploy key rather than a token. */
+    public static boolean isSsh(String url) {
+        String value = url.strip();
+        return value.regionMatches(true, 0, "ssh://", 0, 6) || (!value.contains("://") && !value.startsWith("/")
+                && !value.startsWith(".") && !value.startsWith("file:") && SCP_LIKE.matcher(value).matches());
+    }
+
     /**
      * host/path of a repository URL, whatever form names it, so two URLs of one repository compare equal:
      * https://host/a/b.git, ssh://git@host:22/a/b, git@host:a/b.git all become host/a/b, and file:

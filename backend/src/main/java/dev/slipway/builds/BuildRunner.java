@@ -3,6 +3,7 @@ package dev.slipway.builds;
 import dev.slipway.apps.AppRef;
 import dev.slipway.apps.AppService;
 import dev.slipway.apps.AppView;
+import dev.slipway.apps.RepositoryUrls;
 import dev.slipway.config.ConfigService;
 import dev.slipway.rollouts.DeployService;
 import java.io.IOException;
@@ -49,6 +50,7 @@ class BuildRunner implements SmartLifecycle {
     private final ConfigService configs;
     private final DeployService deploys;
     private final BuildService buildService;
+    private final DeployKeyService deployKeys;
     private final BuildProperties properties;
     private final TransactionTemplate transactions;
     private final Clock clock;
@@ -61,8 +63,9 @@ class BuildRunner implements SmartLifecycle {
     private Thread dispatcher;
 
     BuildRunner(BuildRepository builds, BuildLog log, AppService apps, ConfigService configs, DeployService deploys,
-                BuildService buildService, BuildProperties properties, PlatformTransactionManager transactionManager,
-                Clock clock) {
+                BuildService buildService, DeployKeyService deployKeys, BuildProperties properties,
+                PlatformTransactionManager transactionManager, Clock clock) {
+        this.deployKeys = deployKeys;
         this.deploys = deploys;
         this.buildService = buildService;
         this.builds = builds;
@@ -175,15 +178,27 @@ class BuildRunner implements SmartLifecycle {
             return;
         }
         try {
+            String url = String.valueOf(settings.repositoryUrl());
             java.util.Optional<String> token = buildService.repositoryToken(build.appId());
+            GitCheckout.Access access = RepositoryUrls.isSsh(url)
+                    ? deployKeys.sshAccess(build.appId()).orElse(GitCheckout.Access.anonymous())
+                    : GitCheckout.Access.token(token.orElse(null));
             List<String> secrets = new ArrayList<>(configs.secretValuesOfApp(build.appId()));
             token.ifPresent(secrets::add);
             SecretMask mask = new SecretMask(secrets);
             sink.accept("Slipway: building " + app.name() + " #" + build.number() + " from " + settings.repositoryUrl()
                     + " (" + build.branch() + (build.requestedCommit() == null ? "" : " at " + build.requestedCommit()) + ")");
+            if (RepositoryUrls.isSsh(url) && access.deployKey() == null) {
+                throw new IOException(url + " is fetched over ssh, and " + app.name() + " has no deploy key. A"
+                        + " maintainer makes one on the app's Builds page and adds its public key to the repository.");
+            }
             GitCheckout.Checkout checkout = GitCheckout.checkout(properties.workDir().resolve("git")
-                            .resolve(build.appId() + ".git"), String.valueOf(settings.repositoryUrl()), build.branch(),
-                    build.requestedCommit(), token.orElse(null), workspace);
+                    .resolve(build.appId() + ".git"), url, build.branch(), build.requestedCommit(), access, workspace);
+            if (access.knownHostKey() == null && checkout.hostKey() != null) {
+                deployKeys.rememberHostKey(build.appId(), checkout.hostKey());
+                sink.accept("Slipway: trusting the ssh host key " + SshKeys.fingerprint(checkout.hostKey()) + " of " + url
+                        + " from now on (first fetch)");
+            }
             update(buildId, b -> b.checkedOut(checkout.commit(), checkout.author(), checkout.message()));
             sink.accept("Slipway: commit " + checkout.commit() + " by " + checkout.author() + ": " + checkout.message());
 

@@ -1,5 +1,6 @@
 package dev.slipway.builds;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +9,13 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.EnumSet;
 import java.util.Set;
+import java.net.InetSocketAddress;
+import java.security.KeyPair;
+import java.security.PublicKey;
+import java.util.List;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.eclipse.jgit.api.FetchCommand;
+import org.eclipse.jgit.api.TransportConfigCallback;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.api.errors.TransportException;
@@ -17,7 +24,13 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.SshTransport;
+import org.eclipse.jgit.transport.Transport;
+import org.eclipse.jgit.transport.sshd.ServerKeyDatabase;
+import org.eclipse.jgit.transport.sshd.SshdSessionFactory;
+import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.jspecify.annotations.Nullable;
@@ -34,8 +47,33 @@ public final class GitCheckout {
      * @param commit  the full SHA that was checked out
      * @param author  its author's name
      * @param message its subject line
+     * @param hostKey the ssh server's host key in OpenSSH form, for an ssh fetch; null over https
      */
-    public record Checkout(String commit, String author, String message, Path directory) {
+    public record Checkout(String commit, String author, String message, Path directory, @Nullable String hostKey) {
+    }
+
+    /**
+     * How a fetch authenticates.
+     *
+     * @param token        an https access token
+     * @param deployKey    the key pair for an ssh fetch
+     * @param knownHostKey the ssh server's host key seen at the first fetch (OpenSSH form); null until then,
+     *                     when the key offered is trusted and returned in {@link Checkout#hostKey()}
+     */
+    public record Access(@Nullable String token, @Nullable KeyPair deployKey, @Nullable String knownHostKey) {
+
+        public static Access anonymous() {
+            return new Access(null, null, null);
+        }
+
+        public static Access token(@Nullable String token) {
+            return new Access(token, null, null);
+        }
+
+        @Override
+        public String toString() {
+            return "Access[" + (token != null ? "token" : deployKey != null ? "deploy key" : "anonymous") + "]";
+        }
     }
 
     /**
@@ -52,15 +90,17 @@ public final class GitCheckout {
      * @param url    the repository URL (already checked by the apps feature)
      * @param branch the branch to fetch
      * @param commit a commit on that branch; null for its tip
-     * @param token  an https access token; null for a public repository
+     * @param access how to authenticate
      * @throws IOException with a message for the user when the repository cannot be read or the commit
      *                     is not on the branch
      */
-    public static Checkout checkout(Path cache, String url, String branch, @Nullable String commit, @Nullable String token,
+    public static Checkout checkout(Path cache, String url, String branch, @Nullable String commit, Access access,
                                     Path into) throws IOException {
-        try (Git git = open(cache)) {
+        RememberedHostKey hostKeys = new RememberedHostKey(access.knownHostKey());
+        try (Git git = open(cache); Ssh ssh = new Ssh(cache, access.deployKey(), hostKeys)) {
+            Fetch fetch = new Fetch(git, url, branch, access.token(), ssh, hostKeys);
             boolean first = git.getRepository().exactRef("refs/heads/" + branch) == null;
-            fetch(git, url, branch, token, first, false);
+            fetch.run(first, false);
             Repository repository = git.getRepository();
             ObjectId wanted = commit == null ? repository.resolve("refs/heads/" + branch) : ObjectId.fromString(commit);
             if (wanted == null) {
@@ -68,7 +108,7 @@ public final class GitCheckout {
             }
             if (!repository.getObjectDatabase().has(wanted)) {
                 // older than the shallow history we hold: fetch the rest once
-                fetch(git, url, branch, token, false, true);
+                fetch.run(false, true);
                 if (!repository.getObjectDatabase().has(wanted)) {
                     throw new IOException("Commit " + commit + " is not on branch " + branch + " of " + url + ".");
                 }
@@ -77,7 +117,7 @@ public final class GitCheckout {
                 RevCommit revision = walk.parseCommit(wanted);
                 export(repository, revision, into);
                 return new Checkout(revision.getName(), revision.getAuthorIdent().getName(), revision.getShortMessage(),
-                        into);
+                        into, hostKeys.seen());
             }
         } catch (IllegalArgumentException e) {
             throw new IOException("\"" + commit + "\" is not a commit SHA.", e);
@@ -96,28 +136,124 @@ public final class GitCheckout {
         }
     }
 
-    private static void fetch(Git git, String url, String branch, @Nullable String token, boolean shallow,
-                              boolean unshallow) throws IOException {
-        FetchCommand fetch = git.fetch().setRemote(url)
-                .setRefSpecs(new RefSpec("+refs/heads/" + branch + ":refs/heads/" + branch))
-                .setTimeout(TRANSPORT_TIMEOUT_SECONDS);
-        if (shallow) {
-            fetch.setDepth(1);
+    private record Fetch(Git git, String url, String branch, @Nullable String token, Ssh ssh,
+                         RememberedHostKey hostKeys) {
+
+        void run(boolean shallow, boolean unshallow) throws IOException {
+            FetchCommand fetch = git.fetch().setRemote(url)
+                    .setRefSpecs(new RefSpec("+refs/heads/" + branch + ":refs/heads/" + branch))
+                    .setTimeout(TRANSPORT_TIMEOUT_SECONDS)
+                    .setTransportConfigCallback(ssh);
+            if (shallow) {
+                fetch.setDepth(1);
+            }
+            if (unshallow) {
+                fetch.setUnshallow(true);
+            }
+            if (token != null) {
+                // GitHub, GitLab and Gitea all take a token as the password with any user name
+                fetch.setCredentialsProvider(new UsernamePasswordCredentialsProvider("slipway", token));
+            }
+            try {
+                fetch.call();
+            } catch (TransportException e) {
+                if (hostKeys.changed()) {
+                    throw new IOException("The ssh host key of " + url + " is not the one Slipway saw at the first fetch"
+                            + " (that was " + SshKeys.fingerprint(String.valueOf(hostKeys.known())) + ", now "
+                            + SshKeys.fingerprint(String.valueOf(hostKeys.seen())) + "). Someone may be in between; if the"
+                            + " git server was really re-keyed, a maintainer clears the remembered host key on the app's"
+                            + " Builds page.", e);
+                }
+                String check = ssh.used()
+                        ? ". Check the URL, that the branch exists, and that the app's deploy key is added to the repository"
+                        + " (read access is enough)"
+                        : ". Check the URL, that the branch exists, and the access token if the repository is private";
+                throw new IOException("Could not fetch " + branch + " from " + url + ": " + e.getMessage() + check + ".", e);
+            } catch (GitAPIException e) {
+                throw new IOException("Could not fetch " + branch + " from " + url + ": " + e.getMessage(), e);
+            }
         }
-        if (unshallow) {
-            fetch.setUnshallow(true);
+    }
+
+    /**
+     * The ssh side of a fetch: only the app's deploy key is offered, and nothing of the Slipway host's
+     * own ~/.ssh (keys, config, known_hosts) is read, so one app's fetch never uses another's access.
+     */
+    private static final class Ssh implements TransportConfigCallback, AutoCloseable {
+
+        private final SshdSessionFactory factory;
+        private boolean used;
+
+        Ssh(Path cache, @Nullable KeyPair key, RememberedHostKey hostKeys) {
+            // an empty home of the fetch's own: JGit would otherwise read keys, config and known_hosts there
+            File home = cache.resolveSibling(cache.getFileName() + ".ssh-home").toFile();
+            // without a deploy key, an ssh fetch fails for that reason instead of trying anyone else's key
+            List<KeyPair> keys = key == null ? List.of() : List.of(key);
+            factory = new SshdSessionFactoryBuilder()
+                    .setHomeDirectory(home)
+                    .setSshDirectory(home)
+                    .setDefaultKeysProvider(directory -> keys)
+                    .setServerKeyDatabase((homeDirectory, sshDirectory) -> hostKeys)
+                    .setPreferredAuthentications("publickey")
+                    .build(null);
         }
-        if (token != null) {
-            // GitHub, GitLab and Gitea all take a token as the password with any user name
-            fetch.setCredentialsProvider(new UsernamePasswordCredentialsProvider("slipway", token));
+
+        @Override
+        public void configure(Transport transport) {
+            if (transport instanceof SshTransport ssh) {
+                used = true;
+                ssh.setSshSessionFactory(factory);
+            }
         }
-        try {
-            fetch.call();
-        } catch (TransportException e) {
-            throw new IOException("Could not fetch " + branch + " from " + url + ": " + e.getMessage()
-                    + ". Check the URL, that the branch exists, and the access token if the repository is private.", e);
-        } catch (GitAPIException e) {
-            throw new IOException("Could not fetch " + branch + " from " + url + ": " + e.getMessage(), e);
+
+        boolean used() {
+            return used;
+        }
+
+        @Override
+        public void close() {
+            factory.close();
+        }
+    }
+
+    /** Trust on first use, per app: the first host key seen is kept; a different one later is refused. */
+    private static final class RememberedHostKey implements ServerKeyDatabase {
+
+        private final @Nullable String known;
+        private volatile @Nullable String seen;
+        private volatile boolean changed;
+
+        RememberedHostKey(@Nullable String known) {
+            this.known = known;
+        }
+
+        @Override
+        public List<PublicKey> lookup(String connectAddress, InetSocketAddress remoteAddress, Configuration config) {
+            return List.of();
+        }
+
+        @Override
+        public boolean accept(String connectAddress, InetSocketAddress remoteAddress, PublicKey serverKey,
+                              Configuration config, @Nullable CredentialsProvider provider) {
+            String offered = PublicKeyEntry.toString(serverKey);
+            seen = offered;
+            if (known == null || known.equals(offered)) {
+                return true;
+            }
+            changed = true;
+            return false;
+        }
+
+        @Nullable String known() {
+            return known;
+        }
+
+        @Nullable String seen() {
+            return seen;
+        }
+
+        boolean changed() {
+            return changed;
         }
     }
 

@@ -59,6 +59,15 @@ class RepositoryUrlsTest {
     }
 
     @Test
+    void ssh_and_scp_like_urls_are_fetched_over_ssh_and_the_rest_are_not() {
+        assertThat(RepositoryUrls.isSsh("ssh://git@git.example.com:2222/shop/api.git")).isTrue();
+        assertThat(RepositoryUrls.isSsh("git@git.example.com:shop/api.git")).isTrue();
+        assertThat(RepositoryUrls.isSsh("https://git.example.com/shop/api.git")).isFalse();
+        assertThat(RepositoryUrls.isSsh("/srv/git/api.git")).isFalse();
+        assertThat(RepositoryUrls.isSsh("file:///srv/git/api.git")).isFalse();
+    }
+
+    @Test
     void refuses_oversize_urls() {
         String url = "https://git.example.com/" + "a".repeat(RepositoryUrls.MAX_LENGTH);
         assertThat(RepositoryUrls.problem(url, false)).hasValueSatisfying(p -> assertThat(p).contains("at most 2048"));

@@ -110,9 +110,9 @@ class BuildPipelineTest {
         Path cache = dir.resolve("cache/other.git");
 
         assertThatThrownBy(() -> GitCheckout.checkout(cache, origin.toUri().toString(), "main",
-                "0123456789abcdef0123456789abcdef01234567", null, dir.resolve("nowhere")))
+                "0123456789abcdef0123456789abcdef01234567", GitCheckout.Access.anonymous(), dir.resolve("nowhere")))
                 .isInstanceOf(IOException.class).hasMessageContaining("is not on branch main");
-        assertThatThrownBy(() -> GitCheckout.checkout(cache, origin.toUri().toString(), "release", null, null,
+        assertThatThrownBy(() -> GitCheckout.checkout(cache, origin.toUri().toString(), "release", null, GitCheckout.Access.anonymous(),
                 dir.resolve("nowhere2")))
                 .isInstanceOf(IOException.class).hasMessageContaining("release");
     }
@@ -123,8 +123,8 @@ class BuildPipelineTest {
 
     private static Built build(Path cache, String commit, String target, String workspaceName) throws Exception {
         Path workspace = dir.resolve(workspaceName);
-        GitCheckout.Checkout checkout = GitCheckout.checkout(cache, origin.toUri().toString(), "main", commit, null,
-                workspace);
+        GitCheckout.Checkout checkout = GitCheckout.checkout(cache, origin.toUri().toString(), "main", commit,
+                GitCheckout.Access.anonymous(), workspace);
         List<String> log = new ArrayList<>();
         ProjectBuild.Result result = ProjectBuild.run(ProjectBuild.detect(workspace, 512), Duration.ofMinutes(5),
                 SecretMask.none(), log::add, () -> false);

@@ -23,6 +23,8 @@ class BuildRulesTest {
     @Autowired
     BuildService builds;
     @Autowired
+    DeployKeyService deployKeys;
+    @Autowired
     AppService apps;
     @Autowired
     Fixtures fixtures;
@@ -77,6 +79,45 @@ class BuildRulesTest {
                 .isInstanceOf(InvalidInputException.class);
         assertThat(builds.setRepositoryToken(maintainer, app, "").hasToken()).isFalse();
         assertThat(builds.repositoryToken(fixtures.appId(app))).isEmpty();
+    }
+
+    @Test
+    void a_deploy_key_is_made_by_a_maintainer_shown_only_as_its_public_half_and_replaced_at_once() {
+        String team = fixtures.team();
+        String app = Fixtures.unique("sshed");
+        apps.create(fixtures.bootstrapAdmin(), Fixtures.gitApp(team, app, "git@git.example.com:shop/" + app + ".git"));
+        Actor maintainer = fixtures.member(team, TeamRole.MAINTAINER);
+        Actor viewer = fixtures.member(team, TeamRole.VIEWER);
+        assertThat(deployKeys.view(viewer, app).present()).isFalse();
+
+        DeployKeyView made = deployKeys.generate(maintainer, app);
+
+        assertThat(made.publicKey()).startsWith("ecdsa-sha2-nistp256 AAAA").endsWith(" slipway-" + app);
+        assertThat(made.fingerprint()).startsWith("SHA256:");
+        assertThat(made.createdBy()).isEqualTo(maintainer.username());
+        assertThat(deployKeys.view(viewer, app)).satisfies(seen -> {
+            assertThat(seen.publicKey()).isEqualTo(made.publicKey());
+            assertThat(seen.canChange()).isFalse();
+        });
+        java.security.KeyPair opened = deployKeys.sshAccess(fixtures.appId(app)).orElseThrow().deployKey();
+        assertThat(SshKeys.openSsh(opened.getPublic(), "slipway-" + app)).isEqualTo(made.publicKey());
+        String privateHalf = java.util.Base64.getEncoder().encodeToString(opened.getPrivate().getEncoded());
+        assertThat(jdbc.queryForList("select encode(ciphertext, 'escape') from sealed_values", String.class))
+                .noneMatch(v -> v.contains(privateHalf.substring(0, 40)));
+        assertThatThrownBy(() -> deployKeys.generate(fixtures.member(team, TeamRole.DEVELOPER), app))
+                .isInstanceOf(ForbiddenException.class);
+
+        int sealedBefore = jdbc.queryForObject("select count(*) from sealed_values", Integer.class);
+        DeployKeyView replaced = deployKeys.generate(maintainer, app);
+        assertThat(replaced.publicKey()).isNotEqualTo(made.publicKey());
+        assertThat(jdbc.queryForObject("select count(*) from sealed_values", Integer.class))
+                .as("the old private key is deleted with the replacement").isEqualTo(sealedBefore);
+
+        deployKeys.rememberHostKey(fixtures.appId(app), made.publicKey());
+        assertThat(deployKeys.view(viewer, app).hostKeyFingerprint()).isEqualTo(made.fingerprint());
+        assertThat(deployKeys.forgetHostKey(maintainer, app).hostKeyFingerprint()).isNull();
+        assertThat(deployKeys.remove(maintainer, app).present()).isFalse();
+        assertThat(deployKeys.sshAccess(fixtures.appId(app))).isEmpty();
     }
 
     @Test

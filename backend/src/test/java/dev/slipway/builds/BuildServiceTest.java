@@ -16,6 +16,7 @@ import dev.slipway.settings.PlatformSettingsService;
 import dev.slipway.shared.Actor;
 import dev.slipway.teams.TeamRole;
 import dev.slipway.testing.Fixtures;
+import dev.slipway.testing.GitSshServer;
 import dev.slipway.testing.RegistryServer;
 import dev.slipway.testing.SampleProjects;
 import dev.slipway.testing.SlipwayTest;
@@ -62,6 +63,8 @@ class BuildServiceTest {
     PlatformSettingsService settings;
     @Autowired
     WebhookService webhooks;
+    @Autowired
+    DeployKeyService deployKeys;
     @Autowired
     Fixtures fixtures;
 
@@ -137,6 +140,29 @@ class BuildServiceTest {
         assertThat(running.createdBy()).isEqualTo("auto-deploy");
         assertThat(deploys.status(developer, app, "staging").running()).isNull();
         assertThat(builds.log(developer, app, build.number(), 0)).anyMatch(l -> l.contains("auto-deploy to dev started"));
+    }
+
+    @Test
+    void an_app_fetched_over_ssh_builds_with_its_deploy_key_and_remembers_the_servers_host_key() throws Exception {
+        try (GitSshServer server = GitSshServer.start(dir)) {
+            String sshApp = Fixtures.unique("sshed");
+            apps.create(fixtures.bootstrapAdmin(), Fixtures.gitApp(team, sshApp, server.url(origin.getFileName().toString())));
+            Actor maintainer = fixtures.member(team, TeamRole.MAINTAINER);
+
+            BuildView withoutKey = awaitEnd(sshApp, builds.start(maintainer, sshApp, null, null, BuildTrigger.API));
+            assertThat(withoutKey.status()).isEqualTo(BuildStatus.FAILED);
+            assertThat(withoutKey.reason()).contains("has no deploy key").contains("Builds page");
+
+            DeployKeyView key = deployKeys.generate(maintainer, sshApp);
+            server.authorize(key.publicKey()); // what the team does in the provider's deploy key settings
+            BuildView built = awaitEnd(sshApp, builds.start(maintainer, sshApp, null, null, BuildTrigger.API));
+
+            assertThat(built.status()).as(built.reason()).isEqualTo(BuildStatus.SUCCEEDED);
+            String hostKey = deployKeys.view(maintainer, sshApp).hostKeyFingerprint();
+            assertThat(hostKey).startsWith("SHA256:");
+            assertThat(builds.log(maintainer, sshApp, built.number(), 0))
+                    .anySatisfy(line -> assertThat(line).contains("trusting the ssh host key " + hostKey));
+        }
     }
 
     @Test
@@ -278,9 +304,14 @@ class BuildServiceTest {
     }
 
     private BuildView awaitEnd(BuildView build) {
+        return awaitEnd(app, build);
+    }
+
+    private BuildView awaitEnd(String appName, BuildView build) {
+        Actor viewer = fixtures.member(team, TeamRole.VIEWER);
         await().atMost(BUILD).pollInterval(Duration.ofMillis(250))
-                .until(() -> builds.get(developer, app, build.number()).status().finished());
-        return builds.get(developer, app, build.number());
+                .until(() -> builds.get(viewer, appName, build.number()).status().finished());
+        return builds.get(viewer, appName, build.number());
     }
 
     /** The sample app, committed by "Ana Builder" into a bare repository on branch main. */

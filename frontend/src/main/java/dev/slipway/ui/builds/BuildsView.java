@@ -3,6 +3,7 @@ package dev.slipway.ui.builds;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -15,6 +16,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -26,8 +28,11 @@ import com.vaadin.flow.router.RouterLink;
 import dev.slipway.apps.AppService;
 import dev.slipway.apps.AppSource;
 import dev.slipway.apps.AppView;
+import dev.slipway.apps.RepositoryUrls;
 import dev.slipway.builds.AutoDeployView;
 import dev.slipway.builds.BuildService;
+import dev.slipway.builds.DeployKeyService;
+import dev.slipway.builds.DeployKeyView;
 import dev.slipway.builds.RepositoryAccess;
 import dev.slipway.builds.BuildTrigger;
 import dev.slipway.builds.BuildView;
@@ -47,13 +52,15 @@ import java.util.Map;
 public class BuildsView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final BuildService builds;
+    private final DeployKeyService deployKeys;
     private final AppService apps;
     private final CurrentUser user;
     private final Grid<BuildView> grid = new Grid<>();
     private String app = "";
 
-    BuildsView(BuildService builds, AppService apps, CurrentUser user) {
+    BuildsView(BuildService builds, DeployKeyService deployKeys, AppService apps, CurrentUser user) {
         this.builds = builds;
+        this.deployKeys = deployKeys;
         this.apps = apps;
         this.user = user;
         grid.addComponentColumn(b -> new RouterLink("#" + b.number(), BuildDetailView.class,
@@ -99,7 +106,8 @@ public class BuildsView extends VerticalLayout implements BeforeEnterObserver, H
             }
         }
         if (view.source() == AppSource.GIT) {
-            add(repositoryAccess(), autoDeploys(view));
+            add(RepositoryUrls.isSsh(String.valueOf(view.repositoryUrl())) ? deployKey() : repositoryAccess(),
+                    autoDeploys(view));
         }
         add(grid);
         grid.setItems(builds.list(user.actor(), app));
@@ -135,6 +143,86 @@ public class BuildsView extends VerticalLayout implements BeforeEnterObserver, H
             }
         }
         return section;
+    }
+
+    /**
+     * The ssh deploy key: its public half to copy into the provider, the git server's remembered host key,
+     * and (for maintainers) making, replacing or removing the key and forgetting the host key.
+     */
+    private Div deployKey() {
+        Div section = new Div();
+        section.addClassName("slipway-deploy-key");
+        DeployKeyView key = deployKeys.view(user.actor(), app);
+        if (!key.present()) {
+            section.add(new Paragraph("The repository is fetched over ssh, with a deploy key Slipway makes for " + app
+                    + ". There is none yet" + (key.canChange() ? "." : "; a maintainer of the team makes one.")));
+        } else {
+            section.add(new Paragraph("Builds fetch over ssh with this deploy key, made by " + key.createdBy() + " "
+                    + Formats.minute(key.createdAt()) + ". Add it to the repository as a read-only deploy key (the"
+                    + " private half never leaves Slipway)."));
+            TextArea publicKey = new TextArea("Public key (" + key.fingerprint() + ")");
+            publicKey.setValue(String.valueOf(key.publicKey()));
+            publicKey.setReadOnly(true);
+            publicKey.setWidthFull();
+            section.add(publicKey);
+            section.add(new Paragraph(key.hostKeyFingerprint() == null
+                    ? "The git server's host key is trusted and remembered at the first fetch."
+                    : "Git server's host key, remembered at the first fetch: " + key.hostKeyFingerprint()
+                            + ". A fetch from a server with another key is refused."));
+        }
+        if (key.canChange()) {
+            HorizontalLayout actions = new HorizontalLayout();
+            Button make = new Button(key.present() ? "Replace deploy key" : "Make deploy key", VaadinIcon.KEY.create(),
+                    e -> {
+                        if (key.present()) {
+                            confirm("Replace the deploy key of " + app + "?", "Builds fail to fetch until the new"
+                                    + " public key is added to the repository.", "Replace",
+                                    () -> deployKeys.generate(user.actor(), app), "Made a new deploy key; add it to"
+                                            + " the repository.");
+                        } else {
+                            deployKeys.generate(user.actor(), app);
+                            Notifications.success("Made a deploy key; add its public key to the repository.");
+                            reload();
+                        }
+                    });
+            actions.add(make);
+            if (key.hostKeyFingerprint() != null) {
+                Button forget = new Button("Forget host key", e -> confirm("Forget the git server's host key?",
+                        "Only when the server was really re-keyed: the next fetch trusts whatever key it is offered.",
+                        "Forget", () -> deployKeys.forgetHostKey(user.actor(), app), "The next fetch remembers the"
+                                + " server's new host key."));
+                forget.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+                actions.add(forget);
+            }
+            if (key.present()) {
+                Button remove = new Button("Remove deploy key", e -> confirm("Remove the deploy key of " + app + "?",
+                        "Builds cannot fetch the repository until a new key is made and added.", "Remove",
+                        () -> deployKeys.remove(user.actor(), app), "Removed the deploy key."));
+                remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+                actions.add(remove);
+            }
+            section.add(actions);
+        }
+        return section;
+    }
+
+    private void confirm(String header, String text, String action, Runnable change, String done) {
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setHeader(header);
+        confirm.setText(text);
+        confirm.setCancelable(true);
+        confirm.setConfirmText(action);
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.addConfirmListener(e -> {
+            change.run();
+            Notifications.success(done);
+            reload();
+        });
+        confirm.open();
+    }
+
+    private void reload() {
+        getUI().ifPresent(ui -> ui.navigate(BuildsView.class, parameters(app)));
     }
 
     private void tokenDialog() {

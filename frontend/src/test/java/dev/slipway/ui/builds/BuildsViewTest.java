@@ -31,6 +31,8 @@ class BuildsViewTest extends SpringBrowserlessTest {
     AppService apps;
     @Autowired
     dev.slipway.builds.BuildService builds;
+    @Autowired
+    dev.slipway.builds.DeployKeyService deployKeys;
 
     @Override
     @AfterEach
@@ -92,6 +94,28 @@ class BuildsViewTest extends SpringBrowserlessTest {
         support.signIn(support.member(team, TeamRole.DEVELOPER));
         navigate("apps/" + app + "/builds", BuildsView.class);
         assertThat($(Button.class).withText("Replace access token").exists()).isFalse();
+    }
+
+    @Test
+    void a_maintainer_makes_a_deploy_key_for_an_ssh_repository_and_sees_only_its_public_half() {
+        String team = support.team();
+        String app = UiTestSupport.unique("ssh");
+        apps.create(support.admin(), new NewApp(team, app, "", AppSource.GIT, "git@git.example.com:shop/" + app + ".git",
+                "main", null, 8080, "/healthz", "/ready"));
+        var maintainer = support.member(team, TeamRole.MAINTAINER);
+        support.signIn(maintainer);
+        navigate("apps/" + app + "/builds", BuildsView.class);
+        assertThat($(Button.class).withText("Set access token").exists()).as("ssh fetches use a deploy key").isFalse();
+
+        test($(Button.class).withText("Make deploy key").single()).click();
+
+        String shown = $(com.vaadin.flow.component.textfield.TextArea.class).single().getValue();
+        assertThat(shown).startsWith("ecdsa-sha2-nistp256 ").isEqualTo(deployKeys.view(maintainer, app).publicKey());
+        assertThat($(Button.class).withText("Replace deploy key").exists()).isTrue();
+        support.signIn(support.member(team, TeamRole.VIEWER));
+        navigate("apps/" + app + "/builds", BuildsView.class);
+        assertThat($(com.vaadin.flow.component.textfield.TextArea.class).single().getValue()).isEqualTo(shown);
+        assertThat($(Button.class).withText("Replace deploy key").exists()).isFalse();
     }
 
     @Test
