@@ -36,6 +36,15 @@ interface BuildRepository extends JpaRepository<Build, Long> {
 
     long countByStatus(BuildStatus status);
 
+    @org.springframework.data.jpa.repository.Modifying
+    @Query(value = """
+            insert into build_images (build_id, registry, image) values (:buildId, :registry, :image)
+            on conflict (build_id, registry) do update set image = excluded.image""", nativeQuery = true)
+    void recordImage(long buildId, String registry, String image);
+
+    @Query(value = "select image from build_images where build_id = :buildId and registry = :registry", nativeQuery = true)
+    Optional<String> imageIn(long buildId, String registry);
+
     /**
      * Cancels the app's queued webhook builds of a branch: a newer push to it builds everything they
      * would have built, so a burst of pushes runs one build, not one per push.

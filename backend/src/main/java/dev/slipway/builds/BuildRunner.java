@@ -4,6 +4,7 @@ import dev.slipway.apps.AppRef;
 import dev.slipway.apps.AppService;
 import dev.slipway.apps.AppView;
 import dev.slipway.apps.RepositoryUrls;
+import dev.slipway.registries.PushTarget;
 import dev.slipway.config.ConfigService;
 import dev.slipway.rollouts.DeployService;
 import java.io.IOException;
@@ -173,8 +174,10 @@ class BuildRunner implements SmartLifecycle {
         AppView settings = apps.view(build.appId());
         Path workspace = properties.workDir().resolve("workspaces").resolve(Long.toString(buildId));
         LogSink sink = new LogSink(buildId);
-        if (properties.registry() == null || properties.registry().isBlank()) {
-            finish(sink, buildId, BuildStatus.FAILED, "no registry is configured for images (SLIPWAY_BUILD_REGISTRY)");
+        List<BuildService.Destination> destinations = buildService.destinations();
+        if (destinations.isEmpty()) {
+            finish(sink, buildId, BuildStatus.FAILED, "no registry is configured for images: a platform admin chooses"
+                    + " one per environment under Admin > Registries, or an operator sets SLIPWAY_BUILD_REGISTRY");
             return;
         }
         try {
@@ -220,20 +223,29 @@ class BuildRunner implements SmartLifecycle {
                     return;
                 }
             }
-            String target = properties.registry().replaceAll("/+$", "") + "/" + app.team() + "/" + app.name() + ":"
-                    + checkout.commit().substring(0, 12);
-            sink.accept("Slipway: assembling the image " + target + " on " + properties.baseImage());
-            ImageAssembler.Image image = ImageAssembler.assemble(workspace, new ImageAssembler.Request(
-                    properties.baseImage(), target, blankToNull(properties.registryUsername()),
-                    blankToNull(properties.registryPassword()), properties.registryInsecure(),
-                    properties.workDir().resolve("jib-cache"), Map.of(
-                            "org.opencontainers.image.revision", checkout.commit(),
-                            "org.opencontainers.image.source", String.valueOf(settings.repositoryUrl()))),
-                    line -> sink.accept(mask.apply(line)));
-            sink.accept("Slipway: pushed " + image.pinned());
+            // one image, pushed to each registry an environment takes images from; the layers come from the
+            // local cache after the first push, and the same content gives the same digest everywhere
+            ImageAssembler.Image image = null;
+            for (BuildService.Destination destination : destinations) {
+                PushTarget registry = destination.target();
+                String target = registry.address() + "/" + app.team() + "/" + app.name() + ":"
+                        + checkout.commit().substring(0, 12);
+                sink.accept("Slipway: assembling the image " + target + " on " + properties.baseImage() + " (for "
+                        + String.join(", ", destination.environments()) + ")");
+                image = ImageAssembler.assemble(workspace, new ImageAssembler.Request(properties.baseImage(), target,
+                                registry.username(), registry.password(), registry.insecure(),
+                                properties.workDir().resolve("jib-cache"), Map.of(
+                                        "org.opencontainers.image.revision", checkout.commit(),
+                                        "org.opencontainers.image.source", String.valueOf(settings.repositoryUrl()))),
+                        line -> sink.accept(mask.apply(line)));
+                buildService.recordImage(buildId, registry.address(), image.pinned());
+                sink.accept("Slipway: pushed " + image.pinned());
+            }
             sink.flush();
-            update(buildId, b -> b.succeeded(image.pinned(), image.digest(), clock.instant()));
-            autoDeploy(build, app, image.pinned(), sink);
+            ImageAssembler.Image first = java.util.Objects.requireNonNull(image);
+            String primary = buildService.imageForAnyOf(buildId, destinations).orElse(first.pinned());
+            update(buildId, b -> b.succeeded(primary, first.digest(), clock.instant()));
+            autoDeploy(builds.findById(buildId).orElseThrow(), app, sink);
         } catch (IOException | IllegalArgumentException e) {
             finish(sink, buildId, BuildStatus.FAILED, e.getMessage());
         } catch (InterruptedException e) {
@@ -248,9 +260,11 @@ class BuildRunner implements SmartLifecycle {
     }
 
     /** A failed auto-deploy (a rollout already in flight, say) does not make the build fail. */
-    private void autoDeploy(Build build, AppRef app, String image, LogSink sink) {
+    private void autoDeploy(Build build, AppRef app, LogSink sink) {
         for (String environment : buildService.autoDeployTargets(build.appId(), build.branch())) {
             try {
+                String image = buildService.imageFor(build, environment).orElseThrow(() -> new IllegalStateException(
+                        "the image was not pushed to the registry " + environment + " takes images from"));
                 var rollout = deploys.deployAutomatically(build.appId(), environment, image, "auto-deploy of build #"
                         + build.number() + " (" + build.branch() + ")");
                 sink.accept("Slipway: auto-deploy to " + environment + " started: v" + rollout.release());
@@ -289,10 +303,6 @@ class BuildRunner implements SmartLifecycle {
             }
             return answer[0];
         };
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 
     private static void delete(Path directory) {

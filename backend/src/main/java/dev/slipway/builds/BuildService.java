@@ -11,12 +11,15 @@ import dev.slipway.teams.TeamAccess;
 import dev.slipway.environments.EnvironmentService;
 import dev.slipway.environments.EnvironmentView;
 import dev.slipway.shared.Actor;
+import dev.slipway.registries.PushTarget;
+import dev.slipway.registries.RegistryService;
 import dev.slipway.shared.ConflictException;
 import dev.slipway.shared.NotFoundException;
 import dev.slipway.shared.Text;
 import dev.slipway.shared.UnavailableException;
 import dev.slipway.teams.TeamRole;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -47,13 +50,15 @@ public class BuildService {
     private final AppService apps;
     private final AuditLog audit;
     private final BuildProperties properties;
+    private final RegistryService registries;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
     BuildService(BuildRepository builds, AutoDeployRepository autoDeploys, RepositoryTokenRepository tokens,
                  Envelopes envelopes, TeamAccess access, EnvironmentService environments, BuildLog log,
-                 AppService apps, AuditLog audit, BuildProperties properties, ApplicationEventPublisher publisher,
-                 Clock clock) {
+                 AppService apps, AuditLog audit, BuildProperties properties, RegistryService registries,
+                 ApplicationEventPublisher publisher, Clock clock) {
+        this.registries = registries;
         this.tokens = tokens;
         this.envelopes = envelopes;
         this.access = access;
@@ -136,9 +141,80 @@ public class BuildService {
      * a build button that would always fail.
      */
     public java.util.Optional<String> unavailableBecause() {
-        return StringUtils.hasText(properties.registry()) ? java.util.Optional.empty()
-                : java.util.Optional.of("Builds need a registry to push images to, and none is configured. An operator"
-                        + " sets SLIPWAY_BUILD_REGISTRY (e.g. registry.internal:5000/slipway) and restarts Slipway.");
+        return StringUtils.hasText(properties.registry()) || registries.anyAssigned() ? java.util.Optional.empty()
+                : java.util.Optional.of("Builds need a registry to push images to, and none is configured. A platform"
+                        + " admin registers one under Admin > Registries and chooses it for the environments, or an"
+                        + " operator sets SLIPWAY_BUILD_REGISTRY (e.g. registry.internal:5000/slipway) and restarts Slipway.");
+    }
+
+    /**
+     * Where a build pushes: each registry the environments take images from, in promotion order, with the
+     * environments it serves. An environment without a registry of its own uses the platform registry;
+     * with none configured either, it gets no image (and a deploy of the build there says so).
+     */
+    @Transactional(readOnly = true)
+    List<Destination> destinations() {
+        Map<String, Destination> byAddress = new java.util.LinkedHashMap<>();
+        for (EnvironmentView environment : environments.list()) {
+            java.util.Optional<PushTarget> target = registries.targetOf(environments.idOf(environment.name()))
+                    .or(this::platformRegistry);
+            target.ifPresent(t -> byAddress.computeIfAbsent(t.address(), a -> new Destination(t, new ArrayList<>()))
+                    .environments().add(environment.name()));
+        }
+        return List.copyOf(byAddress.values());
+    }
+
+    /** One registry a build pushes to and the environments that deploy from it. */
+    record Destination(PushTarget target, List<String> environments) {
+    }
+
+    private java.util.Optional<PushTarget> platformRegistry() {
+        return StringUtils.hasText(properties.registry())
+                ? java.util.Optional.of(new PushTarget(properties.registry().replaceAll("/+$", ""),
+                properties.registryInsecure(), blankToNull(properties.registryUsername()),
+                blankToNull(properties.registryPassword())))
+                : java.util.Optional.empty();
+    }
+
+    /**
+     * The build's image in the registry the environment takes images from, pinned to its digest.
+     *
+     * @throws ConflictException when the build did not succeed, or was pushed before the environment used
+     *                           its current registry
+     */
+    @Transactional(readOnly = true)
+    public String imageFor(Actor actor, String appName, int number, String environment) {
+        AppRef app = apps.resolve(actor, appName, TeamRole.VIEWER, "see the app");
+        Build build = builds.findByAppIdAndNumber(app.id(), number).orElseThrow(() -> new NotFoundException(
+                appName + " has no build #" + number + "."));
+        return imageFor(build, environment).orElseThrow(() -> new ConflictException(build.status() != BuildStatus.SUCCEEDED
+                ? "Build #" + number + " has no image: it did not succeed."
+                : "Build #" + number + " was not pushed to the registry " + environment + " takes images from (it was"
+                + " built before that registry was chosen). Build again to deploy there."));
+    }
+
+    java.util.Optional<String> imageFor(Build build, String environment) {
+        if (build.status() != BuildStatus.SUCCEEDED) {
+            return java.util.Optional.empty();
+        }
+        return registries.targetOf(environments.idOf(environment)).or(this::platformRegistry)
+                .flatMap(target -> builds.imageIn(build.id(), target.address()));
+    }
+
+    /** The image in the first destination's registry: what the build list shows. */
+    @Transactional(readOnly = true)
+    java.util.Optional<String> imageForAnyOf(long buildId, List<Destination> destinations) {
+        return destinations.stream().map(d -> builds.imageIn(buildId, d.target().address()))
+                .flatMap(java.util.Optional::stream).findFirst();
+    }
+
+    @Transactional
+    void recordImage(long buildId, String registry, String image) {
+        builds.recordImage(buildId, registry, image);
+    }
+
+    private static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     /** Whether builds fetch the app's repository with an access token; the team's VIEWERs may look. */

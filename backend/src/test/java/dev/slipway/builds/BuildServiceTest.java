@@ -15,6 +15,8 @@ import dev.slipway.settings.PlatformSettings;
 import dev.slipway.settings.PlatformSettingsService;
 import dev.slipway.shared.Actor;
 import dev.slipway.teams.TeamRole;
+import dev.slipway.registries.RegistryService;
+import dev.slipway.registries.RegistrySpec;
 import dev.slipway.testing.Fixtures;
 import dev.slipway.testing.GitSshServer;
 import dev.slipway.testing.RegistryServer;
@@ -65,6 +67,8 @@ class BuildServiceTest {
     WebhookService webhooks;
     @Autowired
     DeployKeyService deployKeys;
+    @Autowired
+    RegistryService registries;
     @Autowired
     Fixtures fixtures;
 
@@ -162,6 +166,37 @@ class BuildServiceTest {
             assertThat(hostKey).startsWith("SHA256:");
             assertThat(builds.log(maintainer, sshApp, built.number(), 0))
                     .anySatisfy(line -> assertThat(line).contains("trusting the ssh host key " + hostKey));
+        }
+    }
+
+    @Test
+    void a_build_pushes_to_each_environments_registry_and_a_deploy_takes_the_image_from_its_own() throws Exception {
+        Actor admin = fixtures.bootstrapAdmin();
+        try (RegistryServer staging = RegistryServer.start()) {
+            String name = Fixtures.unique("staging-registry");
+            registries.create(admin, new RegistrySpec(name, staging.address() + "/staging", true, null, null));
+            registries.assign(admin, "staging", name);
+            try {
+                BuildView built = awaitEnd(builds.start(developer, app, null, null, BuildTrigger.API));
+                assertThat(built.status()).as(built.reason()).isEqualTo(BuildStatus.SUCCEEDED);
+
+                String inDev = builds.imageFor(developer, app, built.number(), "dev");
+                String inStaging = builds.imageFor(developer, app, built.number(), "staging");
+
+                assertThat(inDev).startsWith(registry.address() + "/slipway/").endsWith("@" + built.digest());
+                assertThat(inStaging).startsWith(staging.address() + "/staging/" + team + "/" + app + "@")
+                        .endsWith("@" + built.digest());
+                assertThat(staging.manifest("staging/" + team + "/" + app, built.digest())).contains("layers");
+                RolloutView rollout = deploys.deploy(developer, app, "staging", new DeployRequest(inStaging, null));
+                assertThat(rollout.release()).isPositive();
+            } finally {
+                registries.assign(admin, "staging", null);
+            }
+            int number = builds.list(developer, app).getFirst().number();
+            assertThat(builds.imageFor(developer, app, number, "staging"))
+                    .as("back on the platform registry, where the build was pushed too")
+                    .isEqualTo(builds.imageFor(developer, app, number, "dev"));
+            registries.delete(admin, name);
         }
     }
 

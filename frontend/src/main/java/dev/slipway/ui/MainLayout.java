@@ -20,6 +20,7 @@ import dev.slipway.ui.environments.EnvironmentsView;
 import dev.slipway.ui.security.AccountView;
 import dev.slipway.ui.security.CurrentUser;
 import dev.slipway.ui.security.UsersView;
+import dev.slipway.ui.registries.RegistriesView;
 import dev.slipway.ui.settings.SettingsView;
 import dev.slipway.ui.teams.TeamListView;
 
@@ -51,6 +52,7 @@ public class MainLayout extends AppLayout {
             platform.addItem(new SideNavItem("Users", UsersView.class, VaadinIcon.USERS.create()));
             platform.addItem(new SideNavItem("Clusters", ClustersView.class, VaadinIcon.CLUSTER.create()));
             platform.addItem(new SideNavItem("Environments", EnvironmentsView.class, VaadinIcon.SITEMAP.create()));
+            platform.addItem(new SideNavItem("Registries", RegistriesView.class, VaadinIcon.STORAGE.create()));
             platform.addItem(new SideNavItem("Audit log", AuditLogView.class, VaadinIcon.RECORDS.create()));
             platform.addItem(new SideNavItem("Encryption", EncryptionView.class, VaadinIcon.KEY.create()));
             platform.addItem(new SideNavItem("Settings", SettingsView.class, VaadinIcon.COG.create()));

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
@@ -30,6 +31,7 @@ import dev.slipway.builds.BuildView;
 import dev.slipway.environments.EnvironmentService;
 import dev.slipway.environments.EnvironmentView;
 import dev.slipway.rollouts.DeployService;
+import dev.slipway.shared.ConflictException;
 import dev.slipway.shared.NotFoundException;
 import dev.slipway.teams.TeamRole;
 import dev.slipway.ui.components.Formats;
@@ -175,7 +177,14 @@ public class BuildDetailView extends VerticalLayout implements BeforeEnterObserv
             for (EnvironmentView environment : environments.list()) {
                 TeamRole needed = environment.protectedEnvironment() ? TeamRole.MAINTAINER : TeamRole.DEVELOPER;
                 if (appView.yourRole().includes(needed)) {
-                    String image = build.image();
+                    // from the registry this environment's clusters pull from
+                    String image;
+                    try {
+                        image = builds.imageFor(user.actor(), app, number, environment.name());
+                    } catch (ConflictException notThere) {
+                        actions.add(new Span(notThere.getMessage()));
+                        continue;
+                    }
                     actions.add(new Button("Deploy to " + environment.name(), VaadinIcon.UPLOAD.create(),
                             e -> new DeployDialog(deploys, user, app, environment, image, started -> {
                                 Notifications.success("Deploying build #" + number + " to " + environment.name() + ".");
