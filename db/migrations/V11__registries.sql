@@ -28,3 +28,10 @@ create table build_images (
     image    varchar(600) not null,
     primary key (build_id, registry)
 );
+
+-- Builds made before: their one image went to the platform registry, whose address is what comes
+-- before /<team>/<app>@<digest>.
+insert into build_images (build_id, registry, image)
+select id, regexp_replace(image, '/[^/]+/[^/@]+@sha256:[0-9a-f]+$', ''), image
+from builds
+where image is not null and image ~ '/[^/]+/[^/@]+@sha256:[0-9a-f]+$';

@@ -32,6 +32,9 @@ class BuildApiController {
     }
 
     /** Log lines from {@code from} on, and where to ask from next time. */
+    record EnvironmentImage(String environment, String image) {
+    }
+
     record LogChunk(int from, int next, List<String> lines) {
     }
 
@@ -49,6 +52,14 @@ class BuildApiController {
     @GetMapping
     List<BuildView> list(@AuthenticationPrincipal SlipwayPrincipal principal, @PathVariable String app) {
         return builds.list(principal.actor(), app);
+    }
+
+    @GetMapping("/{number}/image")
+    @io.swagger.v3.oas.annotations.Operation(summary = "The build's image, pinned to its digest, in the registry the"
+            + " environment takes images from: what a deploy of this build there should use")
+    EnvironmentImage image(@AuthenticationPrincipal SlipwayPrincipal principal, @PathVariable String app,
+                           @PathVariable int number, @org.springframework.web.bind.annotation.RequestParam String environment) {
+        return new EnvironmentImage(environment, builds.imageFor(principal.actor(), app, number, environment));
     }
 
     @GetMapping("/{number}")

@@ -18,7 +18,8 @@ interface BuildRepository extends JpaRepository<Build, Long> {
      * Locks the app's row until the transaction ends, so that builds queued for one app at the same moment
      * (a burst of pushes) take their numbers one after the other instead of colliding on max + 1.
      */
-    @Query(value = "select id from apps where id = :appId for update", nativeQuery = true)
+    // "no key update": foreign-key checks of other rows pointing at the app (releases, deliveries) need not wait
+    @Query(value = "select id from apps where id = :appId for no key update", nativeQuery = true)
     Long lockAppForNumbering(long appId);
 
     List<Build> findTop50ByAppIdOrderByNumberDesc(long appId);
@@ -44,6 +45,9 @@ interface BuildRepository extends JpaRepository<Build, Long> {
 
     @Query(value = "select image from build_images where build_id = :buildId and registry = :registry", nativeQuery = true)
     Optional<String> imageIn(long buildId, String registry);
+
+    @Query(value = "select build_id from build_images where image = :image order by build_id limit 1", nativeQuery = true)
+    Optional<Long> buildWithImage(String image);
 
     /**
      * Cancels the app's queued webhook builds of a branch: a newer push to it builds everything they

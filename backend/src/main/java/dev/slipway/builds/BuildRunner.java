@@ -174,13 +174,16 @@ class BuildRunner implements SmartLifecycle {
         AppView settings = apps.view(build.appId());
         Path workspace = properties.workDir().resolve("workspaces").resolve(Long.toString(buildId));
         LogSink sink = new LogSink(buildId);
-        List<BuildService.Destination> destinations = buildService.destinations();
-        if (destinations.isEmpty()) {
-            finish(sink, buildId, BuildStatus.FAILED, "no registry is configured for images: a platform admin chooses"
-                    + " one per environment under Admin > Registries, or an operator sets SLIPWAY_BUILD_REGISTRY");
-            return;
-        }
+        // failure reasons go through the mask too: a registry's error may quote what it was sent
+        SecretMask mask = SecretMask.none();
         try {
+            List<BuildService.Destination> destinations = buildService.destinations();
+            if (destinations.isEmpty()) {
+                finish(sink, buildId, BuildStatus.FAILED, "no registry is configured for images: a platform admin"
+                        + " chooses one per environment under Admin > Registries, or an operator sets"
+                        + " SLIPWAY_BUILD_REGISTRY");
+                return;
+            }
             String url = String.valueOf(settings.repositoryUrl());
             java.util.Optional<String> token = buildService.repositoryToken(build.appId());
             GitCheckout.Access access = RepositoryUrls.isSsh(url)
@@ -188,7 +191,11 @@ class BuildRunner implements SmartLifecycle {
                     : GitCheckout.Access.token(token.orElse(null));
             List<String> secrets = new ArrayList<>(configs.secretValuesOfApp(build.appId()));
             token.ifPresent(secrets::add);
-            SecretMask mask = new SecretMask(secrets);
+            // registry passwords are the platform's, and build logs are read by every member of the team
+            destinations.stream().map(d -> d.target().password()).filter(java.util.Objects::nonNull)
+                    .forEach(secrets::add);
+            mask = new SecretMask(secrets);
+            SecretMask lines = mask;
             sink.accept("Slipway: building " + app.name() + " #" + build.number() + " from " + settings.repositoryUrl()
                     + " (" + build.branch() + (build.requestedCommit() == null ? "" : " at " + build.requestedCommit()) + ")");
             if (RepositoryUrls.isSsh(url) && access.deployKey() == null) {
@@ -197,10 +204,10 @@ class BuildRunner implements SmartLifecycle {
             }
             GitCheckout.Checkout checkout = GitCheckout.checkout(properties.workDir().resolve("git")
                     .resolve(build.appId() + ".git"), url, build.branch(), build.requestedCommit(), access, workspace);
-            if (access.knownHostKey() == null && checkout.hostKey() != null) {
+            if (checkout.hostKey() != null && !checkout.hostKey().equals(access.knownHostKey())) {
                 deployKeys.rememberHostKey(build.appId(), checkout.hostKey());
-                sink.accept("Slipway: trusting the ssh host key " + SshKeys.fingerprint(checkout.hostKey()) + " of " + url
-                        + " from now on (first fetch)");
+                sink.accept("Slipway: trusting the ssh host key " + SshKeys.hostKeyFingerprint(checkout.hostKey())
+                        + " of " + url + " from now on (first fetch from this server)");
             }
             update(buildId, b -> b.checkedOut(checkout.commit(), checkout.author(), checkout.message()));
             sink.accept("Slipway: commit " + checkout.commit() + " by " + checkout.author() + ": " + checkout.message());
@@ -219,7 +226,7 @@ class BuildRunner implements SmartLifecycle {
                     return;
                 }
                 case FAILED, TIMED_OUT -> {
-                    finish(sink, buildId, BuildStatus.FAILED, result.detail());
+                    finish(sink, buildId, BuildStatus.FAILED, mask.apply(result.detail()));
                     return;
                 }
             }
@@ -237,7 +244,7 @@ class BuildRunner implements SmartLifecycle {
                                 properties.workDir().resolve("jib-cache"), Map.of(
                                         "org.opencontainers.image.revision", checkout.commit(),
                                         "org.opencontainers.image.source", String.valueOf(settings.repositoryUrl()))),
-                        line -> sink.accept(mask.apply(line)));
+                        line -> sink.accept(lines.apply(line)));
                 buildService.recordImage(buildId, registry.address(), image.pinned());
                 sink.accept("Slipway: pushed " + image.pinned());
             }
@@ -247,13 +254,13 @@ class BuildRunner implements SmartLifecycle {
             update(buildId, b -> b.succeeded(primary, first.digest(), clock.instant()));
             autoDeploy(builds.findById(buildId).orElseThrow(), app, sink);
         } catch (IOException | IllegalArgumentException e) {
-            finish(sink, buildId, BuildStatus.FAILED, e.getMessage());
+            finish(sink, buildId, BuildStatus.FAILED, mask.apply(String.valueOf(e.getMessage())));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             finish(sink, buildId, BuildStatus.INTERRUPTED, "Slipway stopped while this build ran; start it again");
         } catch (RuntimeException e) {
             logger.error("Build {} failed unexpectedly", buildId, e);
-            finish(sink, buildId, BuildStatus.FAILED, "Slipway failed: " + e.getMessage());
+            finish(sink, buildId, BuildStatus.FAILED, "Slipway failed: " + mask.apply(String.valueOf(e.getMessage())));
         } finally {
             delete(workspace);
         }

@@ -187,10 +187,36 @@ public class BuildService {
         AppRef app = apps.resolve(actor, appName, TeamRole.VIEWER, "see the app");
         Build build = builds.findByAppIdAndNumber(app.id(), number).orElseThrow(() -> new NotFoundException(
                 appName + " has no build #" + number + "."));
-        return imageFor(build, environment).orElseThrow(() -> new ConflictException(build.status() != BuildStatus.SUCCEEDED
-                ? "Build #" + number + " has no image: it did not succeed."
-                : "Build #" + number + " was not pushed to the registry " + environment + " takes images from (it was"
-                + " built before that registry was chosen). Build again to deploy there."));
+        return imageFor(build, environment).orElseThrow(() -> new ConflictException(noImageBecause(build, environment)));
+    }
+
+    /**
+     * The image to run in {@code environment} in place of {@code image} running elsewhere: for an image a
+     * Slipway build pushed, the same digest from the registry that environment takes images from; any
+     * other image as it is. Promotions use it, so prod never pulls from dev's registry.
+     *
+     * @throws ConflictException when the build was not pushed to that environment's registry
+     */
+    @Transactional(readOnly = true)
+    public String imageFor(String image, String environment) {
+        java.util.Optional<Build> build = builds.buildWithImage(image).flatMap(builds::findById);
+        if (build.isEmpty()) {
+            return image;
+        }
+        return imageFor(build.get(), environment).orElseThrow(() -> new ConflictException(
+                noImageBecause(build.get(), environment)));
+    }
+
+    private String noImageBecause(Build build, String environment) {
+        if (build.status() != BuildStatus.SUCCEEDED) {
+            return "Build #" + build.number() + " has no image: it did not succeed.";
+        }
+        if (registries.targetOf(environments.idOf(environment)).or(this::platformRegistry).isEmpty()) {
+            return environment + " has no registry to take images from: a platform admin chooses one under Admin >"
+                    + " Registries (or an operator sets SLIPWAY_BUILD_REGISTRY); then build again.";
+        }
+        return "Build #" + build.number() + " was not pushed to the registry " + environment + " takes images from (it"
+                + " was built before that registry was chosen). Build again to deploy there.";
     }
 
     java.util.Optional<String> imageFor(Build build, String environment) {

@@ -90,7 +90,7 @@ public class DeployKeyService {
         AppRef app = apps.resolve(actor, appName, TeamRole.MAINTAINER, "clear the remembered host key");
         keys.findById(app.id()).filter(key -> key.hostKey() != null).ifPresent(key -> {
             audit.record(actor, "app.host-key-forgotten", "app", app.name(), app.team(),
-                    Map.of("fingerprint", SshKeys.fingerprint(String.valueOf(key.hostKey()))));
+                    Map.of("fingerprint", SshKeys.hostKeyFingerprint(String.valueOf(key.hostKey()))));
             key.rememberHostKey(null);
         });
         return view(actor, app);
@@ -103,11 +103,14 @@ public class DeployKeyService {
                 SshKeys.deserialize(envelopes.open(key.keyId())), key.hostKey()));
     }
 
-    /** Keeps the host key seen at the first ssh fetch; one already remembered is never overwritten. */
+    /**
+     * Keeps the host key a fetch trusted: the first one from a server. A fetch never trusts a different key
+     * from a server already remembered, so this only ever records a first sight.
+     */
     @Transactional
     void rememberHostKey(long appId, @Nullable String hostKey) {
         if (hostKey != null) {
-            keys.findById(appId).filter(key -> key.hostKey() == null).ifPresent(key -> key.rememberHostKey(hostKey));
+            keys.findById(appId).ifPresent(key -> key.rememberHostKey(hostKey));
         }
     }
 
@@ -115,7 +118,7 @@ public class DeployKeyService {
         boolean canChange = access.roleOf(actor, app.teamId()).filter(r -> r.includes(TeamRole.MAINTAINER)).isPresent();
         return keys.findById(app.id())
                 .map(key -> new DeployKeyView(key.publicKey(), SshKeys.fingerprint(key.publicKey()), key.createdBy(),
-                        key.createdAt(), key.hostKey() == null ? null : SshKeys.fingerprint(key.hostKey()), canChange))
+                        key.createdAt(), key.hostKey() == null ? null : SshKeys.hostKeyFingerprint(key.hostKey()), canChange))
                 .orElse(new DeployKeyView(null, null, null, null, null, canChange));
     }
 }

@@ -47,7 +47,8 @@ public final class GitCheckout {
      * @param commit  the full SHA that was checked out
      * @param author  its author's name
      * @param message its subject line
-     * @param hostKey the ssh server's host key in OpenSSH form, for an ssh fetch; null over https
+     * @param hostKey the ssh server's address and host key ("address type base64"), for an ssh fetch; null
+     *                over https
      */
     public record Checkout(String commit, String author, String message, Path directory, @Nullable String hostKey) {
     }
@@ -57,7 +58,7 @@ public final class GitCheckout {
      *
      * @param token        an https access token
      * @param deployKey    the key pair for an ssh fetch
-     * @param knownHostKey the ssh server's host key seen at the first fetch (OpenSSH form); null until then,
+     * @param knownHostKey the ssh server's address and host key seen at the first fetch; null until then,
      *                     when the key offered is trusted and returned in {@link Checkout#hostKey()}
      */
     public record Access(@Nullable String token, @Nullable KeyPair deployKey, @Nullable String knownHostKey) {
@@ -159,8 +160,8 @@ public final class GitCheckout {
             } catch (TransportException e) {
                 if (hostKeys.changed()) {
                     throw new IOException("The ssh host key of " + url + " is not the one Slipway saw at the first fetch"
-                            + " (that was " + SshKeys.fingerprint(String.valueOf(hostKeys.known())) + ", now "
-                            + SshKeys.fingerprint(String.valueOf(hostKeys.seen())) + "). Someone may be in between; if the"
+                            + " (that was " + SshKeys.hostKeyFingerprint(String.valueOf(hostKeys.known())) + ", now "
+                            + SshKeys.hostKeyFingerprint(String.valueOf(hostKeys.seen())) + "). Someone may be in between; if the"
                             + " git server was really re-keyed, a maintainer clears the remembered host key on the app's"
                             + " Builds page.", e);
                 }
@@ -216,7 +217,11 @@ public final class GitCheckout {
         }
     }
 
-    /** Trust on first use, per app: the first host key seen is kept; a different one later is refused. */
+    /**
+     * Trust on first use, per app and git server: the first host key a server offers is kept (as
+     * "{@code address type base64}") and a different one from that server later is refused. A server the app
+     * never fetched from (its URL moved) is trusted anew; within one checkout the first key seen is pinned.
+     */
     private static final class RememberedHostKey implements ServerKeyDatabase {
 
         private final @Nullable String known;
@@ -235,11 +240,14 @@ public final class GitCheckout {
         @Override
         public boolean accept(String connectAddress, InetSocketAddress remoteAddress, PublicKey serverKey,
                               Configuration config, @Nullable CredentialsProvider provider) {
-            String offered = PublicKeyEntry.toString(serverKey);
-            seen = offered;
-            if (known == null || known.equals(offered)) {
+            String offered = connectAddress + " " + PublicKeyEntry.toString(serverKey);
+            String pinned = seen != null ? seen
+                    : known != null && known.startsWith(connectAddress + " ") ? known : null;
+            if (pinned == null || pinned.equals(offered)) {
+                seen = offered;
                 return true;
             }
+            seen = offered;
             changed = true;
             return false;
         }

@@ -59,6 +59,12 @@ final class SshKeys {
         return KeyUtils.getFingerPrint(key);
     }
 
+    /** The fingerprint of a remembered host key, "address type base64" as GitCheckout keeps it. */
+    static String hostKeyFingerprint(String remembered) {
+        int space = remembered.indexOf(' ');
+        return fingerprint(space < 0 ? remembered : remembered.substring(space + 1));
+    }
+
     /** The fingerprint of a key in OpenSSH form ("type base64 [comment]"). */
     static String fingerprint(String openSsh) {
         try {

@@ -3,6 +3,7 @@ package dev.slipway.promotions;
 import dev.slipway.apps.AppRef;
 import dev.slipway.apps.AppService;
 import dev.slipway.audit.AuditLog;
+import dev.slipway.builds.BuildService;
 import dev.slipway.environments.EnvironmentService;
 import dev.slipway.environments.EnvironmentView;
 import dev.slipway.releases.ReleaseService;
@@ -46,12 +47,15 @@ public class PromotionService {
     private final EnvironmentService environments;
     private final ReleaseService releases;
     private final DeployService deploys;
+    private final BuildService builds;
     private final TeamAccess access;
     private final AuditLog audit;
     private final Clock clock;
 
     PromotionService(PromotionRepository promotions, AppService apps, EnvironmentService environments,
-                     ReleaseService releases, DeployService deploys, TeamAccess access, AuditLog audit, Clock clock) {
+                     ReleaseService releases, DeployService deploys, BuildService builds, TeamAccess access,
+                     AuditLog audit, Clock clock) {
+        this.builds = builds;
         this.promotions = promotions;
         this.apps = apps;
         this.environments = environments;
@@ -67,7 +71,7 @@ public class PromotionService {
     public DeployPreview preview(Actor actor, String appName, String fromName, String toName) {
         AppRef app = apps.resolve(actor, appName, TeamRole.VIEWER, "see the app");
         ReleaseView source = source(app, environments.get(fromName), environments.get(toName));
-        return deploys.preview(actor, appName, toName, new DeployRequest(source.image(), null));
+        return deploys.preview(actor, appName, toName, new DeployRequest(builds.imageFor(source.image(), toName), null));
     }
 
     /**
@@ -82,8 +86,9 @@ public class PromotionService {
         ReleaseView source = source(app, from, to);
         long toId = environments.idOf(toName);
         Instant now = clock.instant();
-        Promotion promotion = new Promotion(app.id(), source.environmentId(), toId, source.number(), source.image(),
-                actor.username(), now);
+        // the same digest, from the registry the target environment's clusters pull from
+        Promotion promotion = new Promotion(app.id(), source.environmentId(), toId, source.number(),
+                builds.imageFor(source.image(), toName), actor.username(), now);
         if (!to.protectedEnvironment()) {
             RolloutView rollout = deploy(actor, app, from, to, promotion, source);
             promotion.decide(PromotionStatus.APPROVED, actor.username(), now, "no approval needed: " + toName

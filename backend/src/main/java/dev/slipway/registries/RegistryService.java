@@ -82,6 +82,11 @@ public class RegistryService {
         if (!Text.clean(spec.name()).equals(name)) {
             problems.fail("name", "cannot be changed; register a new registry and move the environments to it");
         }
+        if (!Text.clean(spec.address()).equals(registry.address()) && !environmentsUsing(registry).isEmpty()) {
+            // builds recorded their images under the old address: the environments could no longer deploy them
+            problems.fail("address", "cannot change while " + String.join(", ", environmentsUsing(registry)) + " take"
+                    + " images from it; register the new address as another registry and move the environments to it");
+        }
         problems.throwIfInvalid();
         describe(registry, spec, clock.instant());
         audit.record(actor, "registry.changed", "registry", name, null, details(registry));

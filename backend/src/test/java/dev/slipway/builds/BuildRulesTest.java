@@ -113,7 +113,7 @@ class BuildRulesTest {
         assertThat(jdbc.queryForObject("select count(*) from sealed_values", Integer.class))
                 .as("the old private key is deleted with the replacement").isEqualTo(sealedBefore);
 
-        deployKeys.rememberHostKey(fixtures.appId(app), made.publicKey());
+        deployKeys.rememberHostKey(fixtures.appId(app), "git.example.com " + made.publicKey());
         assertThat(deployKeys.view(viewer, app).hostKeyFingerprint()).isEqualTo(made.fingerprint());
         assertThat(deployKeys.forgetHostKey(maintainer, app).hostKeyFingerprint()).isNull();
         assertThat(deployKeys.remove(maintainer, app).present()).isFalse();

@@ -187,6 +187,10 @@ class BuildServiceTest {
                 assertThat(inStaging).startsWith(staging.address() + "/staging/" + team + "/" + app + "@")
                         .endsWith("@" + built.digest());
                 assertThat(staging.manifest("staging/" + team + "/" + app, built.digest())).contains("layers");
+                assertThat(builds.imageFor(inDev, "staging")).as("what a promotion from dev to staging deploys")
+                        .isEqualTo(inStaging);
+                assertThat(builds.imageFor("nginx:1.27", "staging")).as("an image Slipway did not build")
+                        .isEqualTo("nginx:1.27");
                 RolloutView rollout = deploys.deploy(developer, app, "staging", new DeployRequest(inStaging, null));
                 assertThat(rollout.release()).isPositive();
             } finally {

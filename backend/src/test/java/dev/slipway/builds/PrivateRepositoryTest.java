@@ -76,9 +76,14 @@ class PrivateRepositoryTest {
             assertThat(first.hostKey()).as("the server's host key, to remember").isNotBlank();
             assertThat(again.commit()).isEqualTo(first.commit());
 
+            String address = first.hostKey().substring(0, first.hostKey().indexOf(' '));
             String impostor = SshKeys.openSsh(SshKeys.generate().getPublic(), "elsewhere");
+            GitCheckout.Checkout moved = GitCheckout.checkout(dir.resolve("cache-m"), url, "main", null,
+                    new GitCheckout.Access(null, deployKey, "[git.old.example]:22 " + impostor), dir.resolve("out-m"));
+            assertThat(moved.hostKey()).as("a server never fetched from before is trusted anew")
+                    .isEqualTo(first.hostKey());
             assertThatThrownBy(() -> GitCheckout.checkout(dir.resolve("cache-x"), url, "main", null,
-                    new GitCheckout.Access(null, deployKey, impostor), dir.resolve("out-x")))
+                    new GitCheckout.Access(null, deployKey, address + " " + impostor), dir.resolve("out-x")))
                     .isInstanceOf(IOException.class).hasMessageContaining("host key")
                     .hasMessageContaining(SshKeys.fingerprint(impostor)).hasMessageContaining("clears the remembered host key");
             assertThatThrownBy(() -> GitCheckout.checkout(dir.resolve("cache-y"), url, "main", null,

@@ -23,7 +23,7 @@ import dev.slipway.registries.RegistryService;
 import dev.slipway.registries.RegistrySpec;
 import dev.slipway.registries.RegistryView;
 import dev.slipway.security.SlipwayPrincipal;
-import dev.slipway.shared.ConflictException;
+import dev.slipway.shared.SlipwayException;
 import dev.slipway.shared.InvalidInputException;
 import dev.slipway.ui.components.Forms;
 import dev.slipway.ui.components.Notifications;
@@ -91,9 +91,13 @@ public class RegistriesView extends VerticalLayout {
             select.addValueChangeListener(e -> {
                 if (e.isFromClient()) {
                     String chosen = PLATFORM.equals(e.getValue()) ? null : e.getValue();
-                    registries.assign(user.actor(), entry.getKey(), chosen);
-                    Notifications.success(entry.getKey() + " now takes images from "
-                            + (chosen == null ? "the platform registry" : chosen) + "; new builds push there.");
+                    try {
+                        registries.assign(user.actor(), entry.getKey(), chosen);
+                        Notifications.success(entry.getKey() + " now takes images from "
+                                + (chosen == null ? "the platform registry" : chosen) + "; new builds push there.");
+                    } catch (SlipwayException changedMeanwhile) {
+                        Notifications.error(changedMeanwhile.getMessage());
+                    }
                     refresh();
                 }
             });
@@ -115,8 +119,8 @@ public class RegistriesView extends VerticalLayout {
                 try {
                     registries.delete(user.actor(), registry.name());
                     Notifications.success("Deleted registry " + registry.name() + ".");
-                } catch (ConflictException inUse) {
-                    Notifications.error(inUse.getMessage());
+                } catch (SlipwayException inUseOrGone) {
+                    Notifications.error(inUseOrGone.getMessage());
                 }
                 refresh();
             });
