@@ -168,6 +168,16 @@ public class BuildService {
     record Destination(PushTarget target, List<String> environments) {
     }
 
+    /** Where the environment's images are, looked up without opening any credentials. */
+    private java.util.Optional<String> registryAddressOf(String environment) {
+        return registries.addressOf(environments.idOf(environment)).or(() -> platformRegistry().map(PushTarget::address));
+    }
+
+    /** Whether SLIPWAY_BUILD_REGISTRY is set: environments without a registry of their own push there. */
+    public boolean platformRegistryConfigured() {
+        return platformRegistry().isPresent();
+    }
+
     private java.util.Optional<PushTarget> platformRegistry() {
         return StringUtils.hasText(properties.registry())
                 ? java.util.Optional.of(new PushTarget(properties.registry().replaceAll("/+$", ""),
@@ -211,7 +221,7 @@ public class BuildService {
         if (build.status() != BuildStatus.SUCCEEDED) {
             return "Build #" + build.number() + " has no image: it did not succeed.";
         }
-        if (registries.targetOf(environments.idOf(environment)).or(this::platformRegistry).isEmpty()) {
+        if (registryAddressOf(environment).isEmpty()) {
             return environment + " has no registry to take images from: a platform admin chooses one under Admin >"
                     + " Registries (or an operator sets SLIPWAY_BUILD_REGISTRY); then build again.";
         }
@@ -223,8 +233,7 @@ public class BuildService {
         if (build.status() != BuildStatus.SUCCEEDED) {
             return java.util.Optional.empty();
         }
-        return registries.targetOf(environments.idOf(environment)).or(this::platformRegistry)
-                .flatMap(target -> builds.imageIn(build.id(), target.address()));
+        return registryAddressOf(environment).flatMap(address -> builds.imageIn(build.id(), address));
     }
 
     /** The image in the first destination's registry: what the build list shows. */

@@ -146,6 +146,12 @@ public class RegistryService {
                 r.insecure(), r.username(), r.passwordId() == null ? null : envelopes.open(r.passwordId())));
     }
 
+    /** The address of the environment's own registry, without opening its credentials; empty for the platform registry. */
+    @Transactional(readOnly = true)
+    public Optional<String> addressOf(long environmentId) {
+        return registries.registryOf(environmentId).flatMap(registries::findById).map(Registry::address);
+    }
+
     /** Whether any environment has a registry of its own, so builds can run without the platform registry. */
     @Transactional(readOnly = true)
     public boolean anyAssigned() {

@@ -19,6 +19,7 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.slipway.builds.BuildService;
 import dev.slipway.registries.RegistryService;
 import dev.slipway.registries.RegistrySpec;
 import dev.slipway.registries.RegistryView;
@@ -44,15 +45,18 @@ import org.jspecify.annotations.Nullable;
 public class RegistriesView extends VerticalLayout {
 
     /** The Select's label for "no registry of its own". */
-    static final String PLATFORM = "Platform registry";
+    private final String platform;
 
     private final RegistryService registries;
     private final CurrentUser user;
     private final Grid<RegistryView> grid = new Grid<>();
     private final VerticalLayout environments = new VerticalLayout();
 
-    RegistriesView(RegistryService registries, CurrentUser user) {
+    RegistriesView(RegistryService registries, BuildService builds, CurrentUser user) {
         this.registries = registries;
+        // said plainly when there is none, so "platform registry" is not mistaken for a place images go
+        this.platform = builds.platformRegistryConfigured() ? "Platform registry"
+                : "Platform registry (none configured: no images)";
         this.user = user;
         grid.addColumn(RegistryView::name).setHeader("Name").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(RegistryView::address).setHeader("Address").setFlexGrow(1);
@@ -81,16 +85,16 @@ public class RegistriesView extends VerticalLayout {
         List<RegistryView> all = registries.list(user.actor());
         grid.setItems(all);
         environments.removeAll();
-        List<String> choices = new ArrayList<>(List.of(PLATFORM));
+        List<String> choices = new ArrayList<>(List.of(platform));
         all.forEach(r -> choices.add(r.name()));
         for (Map.Entry<String, @Nullable String> entry : registries.assignments(user.actor()).entrySet()) {
             Select<String> select = new Select<>();
             select.setLabel(entry.getKey());
             select.setItems(choices);
-            select.setValue(entry.getValue() == null ? PLATFORM : entry.getValue());
+            select.setValue(entry.getValue() == null ? platform : entry.getValue());
             select.addValueChangeListener(e -> {
                 if (e.isFromClient()) {
-                    String chosen = PLATFORM.equals(e.getValue()) ? null : e.getValue();
+                    String chosen = platform.equals(e.getValue()) ? null : e.getValue();
                     try {
                         registries.assign(user.actor(), entry.getKey(), chosen);
                         Notifications.success(entry.getKey() + " now takes images from "

@@ -66,6 +66,8 @@ class RegistriesViewTest extends SpringBrowserlessTest {
 
         @SuppressWarnings("unchecked")
         Select<String> staging = $(Select.class).withLabel("staging").single();
+        assertThat(staging.getValue()).as("the test installation has no SLIPWAY_BUILD_REGISTRY")
+                .contains("none configured");
         test(staging).selectItem(name);
 
         try {
