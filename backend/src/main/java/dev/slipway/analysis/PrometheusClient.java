@@ -1,0 +1,123 @@
+package dev.slipway.analysis;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Instant queries against Prometheus's HTTP API ({@code GET /api/v1/query}). Every way a query can fail
+ * to give one number (unreachable, refused, malformed, no data, several series) becomes an error with a
+ * sentence saying what to check, never a value: an analysis must not pass on a source that says nothing.
+ */
+public final class PrometheusClient {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int MAX_BODY = 1024 * 1024;
+
+    private final HttpClient http;
+    private final Duration timeout;
+
+    public PrometheusClient(Duration timeout) {
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** A query's answer: one number, or why there is none. */
+    public sealed interface Answer {
+
+        record Value(double value) implements Answer {
+        }
+
+        record Failure(String reason) implements Answer {
+        }
+    }
+
+    /** Runs the template's query for the placeholders at the given instant and classes the answer. */
+    public Measurement measure(MetricTemplate template, URI prometheus, Map<String, String> placeholders, Instant at) {
+        return switch (query(prometheus, template.render(placeholders), at)) {
+            case Answer.Value v -> new Measurement(at, template.classify(v.value()), v.value(), null);
+            case Answer.Failure f -> Measurement.error(at, f.reason());
+        };
+    }
+
+    /**
+     * @param prometheus the server's base URL, with a path prefix if it has one (http://prometheus:9090)
+     */
+    public Answer query(URI prometheus, String promql, Instant at) {
+        String base = prometheus.toString().replaceAll("/+$", "");
+        URI uri = URI.create(base + "/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8)
+                + "&time=" + at.getEpochSecond() + "." + String.format("%03d", at.getNano() / 1_000_000));
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(HttpRequest.newBuilder(uri).timeout(timeout).GET()
+                    .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            return new Answer.Failure("could not reach Prometheus at " + base + " (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); check the environment's Prometheus URL");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Answer.Failure("the query was interrupted");
+        }
+        if (response.body().length > MAX_BODY) {
+            return new Answer.Failure("Prometheus answered with " + response.body().length + " bytes; a query for one"
+                    + " number should answer with a few hundred: aggregate it (sum, max, histogram_quantile)");
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(response.body());
+        } catch (JacksonException e) {
+            return new Answer.Failure("Prometheus at " + base + " answered HTTP " + response.statusCode()
+                    + " with something that is not its query API's JSON; check that the URL points at Prometheus");
+        }
+        if (!"success".equals(root.path("status").asString(""))) {
+            return new Answer.Failure("Prometheus refused the query (HTTP " + response.statusCode() + ", "
+                    + root.path("errorType").asString("unknown error") + "): " + root.path("error").asString("no reason given"));
+        }
+        JsonNode data = root.path("data");
+        String type = data.path("resultType").asString("");
+        return switch (type) {
+            case "scalar" -> number(data.path("result"));
+            case "vector" -> {
+                JsonNode series = data.path("result");
+                if (!series.isArray() || series.isEmpty()) {
+                    yield new Answer.Failure("the query returned no data; check its labels, and that the app exports"
+                            + " the metric and has had traffic since it started");
+                }
+                if (series.size() > 1) {
+                    yield new Answer.Failure("the query returned " + series.size() + " series where one number is"
+                            + " needed; aggregate it (sum, max, avg)");
+                }
+                yield number(series.get(0).path("value"));
+            }
+            default -> new Answer.Failure("the query returns a " + (type.isEmpty() ? "malformed result" : type)
+                    + "; an analysis needs one number (an instant vector of one series, or a scalar)");
+        };
+    }
+
+    /** {@code [<unix time>, "<value>"]}, where the value is a string such as "0.05", "NaN" or "+Inf". */
+    private static Answer number(JsonNode pair) {
+        if (!pair.isArray() || pair.size() != 2 || !pair.get(1).isString()) {
+            return new Answer.Failure("Prometheus's answer has no [time, value] pair where one was expected");
+        }
+        String text = pair.get(1).asString();
+        try {
+            return new Answer.Value(switch (text) {
+                case "+Inf", "Inf" -> Double.POSITIVE_INFINITY;
+                case "-Inf" -> Double.NEGATIVE_INFINITY;
+                default -> Double.parseDouble(text);
+            });
+        } catch (NumberFormatException e) {
+            return new Answer.Failure("Prometheus's value \"" + text + "\" is not a number");
+        }
+    }
+}
