@@ -16,9 +16,11 @@ interface BuildRepository extends JpaRepository<Build, Long> {
 
     /**
      * Locks the app's row until the transaction ends, so that builds queued for one app at the same moment
-     * (a burst of pushes) take their numbers one after the other instead of colliding on max + 1.
+     * (a burst of pushes) take their numbers one after the other instead of colliding on max + 1. Call
+     * {@link #lastNumber} after it, in its own statement: a statement that waited for the lock still reads
+     * the builds as they were when it began. "No key update": foreign-key checks of other rows pointing at
+     * the app (releases, deliveries) need not wait.
      */
-    // "no key update": foreign-key checks of other rows pointing at the app (releases, deliveries) need not wait
     @Query(value = "select id from apps where id = :appId for no key update", nativeQuery = true)
     Long lockAppForNumbering(long appId);
 
