@@ -86,20 +86,16 @@ public final class ImageAssembler {
      */
     public static Image assemble(Path project, Request request, Consumer<String> log)
             throws IOException, InterruptedException {
-        Path classes = project.resolve("target/classes");
-        if (!Files.isDirectory(classes)) {
-            throw new IllegalArgumentException("The build left no target/classes directory: is this a Maven project"
-                    + " that compiles Java code?");
-        }
-        java.util.Optional<Path> bootJar = bootJar(project);
+        Output output = Output.of(project);
+        java.util.Optional<Path> bootJar = bootJar(output);
         try {
             JibContainerBuilder image = SCRATCH.equals(request.baseImage()) ? Jib.fromScratch()
                     : Jib.from(registryImage(request.baseImage(), request));
             if (bootJar.isPresent()) {
                 log.accept("Slipway: a Spring Boot layered jar; using its layers");
-                bootLayers(image, bootJar.get(), project.resolve("target/slipway-layers"));
+                bootLayers(image, bootJar.get(), output.scratch().resolve("slipway-layers"));
             } else {
-                plainLayers(image, project, classes);
+                plainLayers(image, output);
             }
             image.setWorkingDirectory(APP);
             image.setUser(USER);
@@ -118,36 +114,83 @@ public final class ImageAssembler {
             JibContainer pushed = image.containerize(containerizer);
             return new Image(request.target(), pushed.getDigest().toString(), pushed.getImageId().toString());
         } catch (InvalidImageReferenceException e) {
-            throw new IllegalArgumentException("Not a valid image reference: " + e.getMessage() + ". Check"
-                    + " SLIPWAY_BUILD_REGISTRY (host[:port][/path]) and SLIPWAY_BUILD_BASE_IMAGE.");
+            throw new IllegalArgumentException("Not a valid image reference: " + e.getMessage() + ". Check the"
+                    + " registry's address (Admin > Registries, or SLIPWAY_BUILD_REGISTRY: host[:port][/path]) and"
+                    + " SLIPWAY_BUILD_BASE_IMAGE.");
         } catch (RegistryException e) {
             throw new IOException("The registry refused: " + e.getMessage() + ". Check the registry's credentials"
-                    + " (SLIPWAY_BUILD_REGISTRY_USERNAME/_PASSWORD) and that they may push to " + request.target()
-                    + " and pull " + request.baseImage() + ".", e);
+                    + " (Admin > Registries, or SLIPWAY_BUILD_REGISTRY_USERNAME/_PASSWORD) and that they may push to "
+                    + request.target() + " and pull " + request.baseImage() + ".", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new IOException("Pushing the image failed: " + cause.getMessage() + ". Check that the registry is"
-                    + " reachable from Slipway; a plain-HTTP registry needs SLIPWAY_BUILD_REGISTRY_INSECURE=true.", cause);
+                    + " reachable from Slipway; a plain-HTTP registry must be marked insecure (Admin > Registries, or"
+                    + " SLIPWAY_BUILD_REGISTRY_INSECURE=true).", cause);
         } catch (CacheDirectoryCreationException e) {
             throw new IOException("The image cache directory " + request.cacheDir() + " cannot be created; check that"
                     + " Slipway may write to SLIPWAY_BUILD_WORK_DIR.", e);
         }
     }
 
+    /**
+     * Where a build left its output: Maven's {@code target/}, or the layout Gradle's java plugin leaves in
+     * {@code build/} (classes and resources apart, jars in build/libs).
+     *
+     * @param classes      compiled classes (Maven: with the resources among them)
+     * @param resources    Gradle's processed resources; null for Maven
+     * @param jars         where the project's own jar is
+     * @param dependencies the runtime dependencies the build copied for the image
+     * @param scratch      where Slipway may write (the Boot layers are extracted there)
+     */
+    record Output(Path classes, @Nullable Path resources, Path jars, Path dependencies, Path scratch, boolean gradle) {
+
+        static Output of(Path project) {
+            if (Files.isDirectory(project.resolve("target/classes"))) {
+                Path target = project.resolve("target");
+                return new Output(target.resolve("classes"), null, target, project.resolve(ProjectBuild.DEPENDENCIES_DIR),
+                        target, false);
+            }
+            Path build = project.resolve("build");
+            for (String language : List.of("java", "kotlin", "groovy")) {
+                Path classes = build.resolve("classes").resolve(language).resolve("main");
+                if (Files.isDirectory(classes)) {
+                    return new Output(classes, build.resolve("resources/main"), build.resolve("libs"),
+                            project.resolve(ProjectBuild.GRADLE_DEPENDENCIES_DIR), build, true);
+                }
+            }
+            throw new IllegalArgumentException("The build left neither target/classes (Maven) nor build/classes/java/main"
+                    + " (Gradle): is this a project that compiles Java code?");
+        }
+    }
+
     /** Dependencies, snapshot dependencies, resources, classes; a classpath entrypoint on the jar's Main-Class. */
-    private static void plainLayers(JibContainerBuilder image, Path project, Path classes) throws IOException {
-        String mainClass = mainClass(project);
-        List<Path> dependencies = jars(project.resolve(ProjectBuild.DEPENDENCIES_DIR));
+    private static void plainLayers(JibContainerBuilder image, Output output) throws IOException {
+        String mainClass = mainClass(output);
+        List<Path> dependencies = jars(output.dependencies());
         image.addFileEntriesLayer(layer("dependencies", dependencies.stream().filter(p -> !snapshot(p)).toList(),
                 null, APP.resolve("libs")));
         image.addFileEntriesLayer(layer("snapshot dependencies", dependencies.stream().filter(ImageAssembler::snapshot)
                 .toList(), null, APP.resolve("libs")));
-        List<Path> all = files(classes);
-        image.addFileEntriesLayer(layer("resources", all.stream().filter(p -> !p.toString().endsWith(".class")).toList(),
-                classes, APP.resolve("resources")));
-        image.addFileEntriesLayer(layer("classes", all.stream().filter(p -> p.toString().endsWith(".class")).toList(),
-                classes, APP.resolve("classes")));
+        List<Path> compiled = files(output.classes());
+        FileEntriesLayer.Builder resources = FileEntriesLayer.builder().setName("resources");
+        for (Path file : compiled) {
+            if (!file.toString().endsWith(".class")) {
+                resources.addEntry(file, APP.resolve("resources").resolve(relative(output.classes(), file)));
+            }
+        }
+        if (output.resources() != null && Files.isDirectory(output.resources())) {
+            for (Path file : files(output.resources())) {
+                resources.addEntry(file, APP.resolve("resources").resolve(relative(output.resources(), file)));
+            }
+        }
+        image.addFileEntriesLayer(resources.build());
+        image.addFileEntriesLayer(layer("classes", compiled.stream().filter(p -> p.toString().endsWith(".class")).toList(),
+                output.classes(), APP.resolve("classes")));
         image.setEntrypoint(List.of("java", "-cp", "/app/resources:/app/classes:/app/libs/*", mainClass));
+    }
+
+    private static String relative(Path root, Path file) {
+        return root.relativize(file).toString().replace('\\', '/');
     }
 
     /**
@@ -189,8 +232,8 @@ public final class ImageAssembler {
     }
 
     /** The jar the build made, when it is a Spring Boot jar with a layer index. */
-    static java.util.Optional<Path> bootJar(Path project) throws IOException {
-        for (Path jar : jars(project.resolve("target"))) {
+    static java.util.Optional<Path> bootJar(Output output) throws IOException {
+        for (Path jar : jars(output.jars())) {
             try (JarFile file = new JarFile(jar.toFile())) {
                 if (file.getEntry("BOOT-INF/layers.idx") != null) {
                     return java.util.Optional.of(jar);
@@ -217,9 +260,8 @@ public final class ImageAssembler {
     }
 
     /** The Main-Class of the jar the build made: that is what the container runs. */
-    static String mainClass(Path project) throws IOException {
-        Path target = project.resolve("target");
-        List<Path> jars = jars(target).stream().filter(p -> !p.getFileName().toString().endsWith("-sources.jar")
+    static String mainClass(Output output) throws IOException {
+        List<Path> jars = jars(output.jars()).stream().filter(p -> !p.getFileName().toString().endsWith("-sources.jar")
                 && !p.getFileName().toString().endsWith("-javadoc.jar")).toList();
         for (Path jar : jars) {
             try (JarFile file = new JarFile(jar.toFile())) {
@@ -229,7 +271,8 @@ public final class ImageAssembler {
             }
         }
         throw new IllegalArgumentException("The jar the build made names no Main-Class, so Slipway does not know what"
-                + " to run. Set it in the pom (maven-jar-plugin: archive > manifest > mainClass).");
+                + " to run. " + (output.gradle() ? "Set it in build.gradle (jar { manifest { attributes 'Main-Class':"
+                + " 'com.example.Main' } })." : "Set it in the pom (maven-jar-plugin: archive > manifest > mainClass)."));
     }
 
     private static FileEntriesLayer layer(String name, List<Path> files, @Nullable Path root, AbsoluteUnixPath into) {

@@ -27,6 +27,23 @@ public final class ProjectBuild {
     static final String COPY_DEPENDENCIES = "org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies";
     /** Where a Maven build leaves the runtime dependencies for the image's dependency layers. */
     public static final String DEPENDENCIES_DIR = "target/slipway-dependencies";
+    /** The same for a Gradle build, filled by the task Slipway's init script adds. */
+    public static final String GRADLE_DEPENDENCIES_DIR = "build/slipway-dependencies";
+    /**
+     * Adds a task that copies the runtime classpath for the image's dependency layers, as Maven's
+     * copy-dependencies does; Gradle has no such task of its own.
+     */
+    static final String GRADLE_INIT_SCRIPT = """
+            // Written by Slipway for this build: copies the runtime dependencies where the image's layers take them.
+            rootProject {
+                plugins.withId('java') {
+                    tasks.register('slipwayDependencies', Copy) {
+                        from configurations.named('runtimeClasspath')
+                        into layout.buildDirectory.dir('slipway-dependencies')
+                    }
+                }
+            }
+            """;
 
     public enum Outcome { SUCCEEDED, FAILED, TIMED_OUT, CANCELLED }
 
@@ -62,7 +79,14 @@ public final class ProjectBuild {
         }
         if (Files.isRegularFile(directory.resolve("build.gradle")) || Files.isRegularFile(directory.resolve("build.gradle.kts"))) {
             Optional<String> wrapper = wrapper(directory, "gradlew");
-            return new Command(List.of(wrapper.orElse("gradle"), "--no-daemon", "--console=plain", "build", "-x", "test"),
+            Path init = directory.resolve(".slipway-init.gradle");
+            try {
+                Files.writeString(init, GRADLE_INIT_SCRIPT);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("The workspace " + directory + " is not writable", e);
+            }
+            return new Command(List.of(wrapper.orElse("gradle"), "--no-daemon", "--console=plain", "--init-script",
+                    init.toAbsolutePath().toString(), "build", "slipwayDependencies", "-x", "test"),
                     directory, Map.of("GRADLE_OPTS", heap, "JAVA_TOOL_OPTIONS", heap),
                     wrapper.isPresent() ? "Gradle wrapper" : "Gradle");
         }

@@ -68,6 +68,16 @@ class ProjectBuildTest {
         assertThat(ProjectBuild.detect(dir, 256).tool()).isEqualTo("Maven wrapper");
         assertThat(ProjectBuild.detect(dir, 256).command().getFirst()).isEqualTo(wrapper.toAbsolutePath().toString());
 
+        Path gradle = Files.createDirectory(dir.resolve("gradle"));
+        Files.writeString(gradle.resolve("build.gradle"), "plugins { id 'java' }\n");
+        Path gradlew = Files.writeString(gradle.resolve("gradlew"), "#!/bin/sh\n");
+        gradlew.toFile().setExecutable(true);
+        ProjectBuild.Command gradleBuild = ProjectBuild.detect(gradle, 256);
+        assertThat(gradleBuild.tool()).isEqualTo("Gradle wrapper");
+        assertThat(gradleBuild.command()).contains("--init-script", "build", "slipwayDependencies", "-x", "test");
+        assertThat(gradle.resolve(".slipway-init.gradle")).content().contains("tasks.register('slipwayDependencies', Copy)")
+                .contains("runtimeClasspath");
+
         Path empty = Files.createDirectory(dir.resolve("empty"));
         assertThatThrownBy(() -> ProjectBuild.detect(empty, 256)).hasMessageContaining("no pom.xml or build.gradle");
     }

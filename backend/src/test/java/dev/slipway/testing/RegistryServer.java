@@ -101,6 +101,14 @@ public final class RegistryServer implements AutoCloseable {
                 .send(request, HttpResponse.BodyHandlers.ofString()).body();
     }
 
+    /** A blob's bytes (a layer's tar.gz). */
+    public byte[] blobBytes(String repository, String digest) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + address() + "/v2/" + repository + "/blobs/"
+                + digest)).timeout(Duration.ofSeconds(10)).build();
+        return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build()
+                .send(request, HttpResponse.BodyHandlers.ofByteArray()).body();
+    }
+
     @Override
     public void close() throws IOException {
         process.destroy();
