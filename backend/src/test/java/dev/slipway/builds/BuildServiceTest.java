@@ -224,10 +224,7 @@ class BuildServiceTest {
     @Test
     void a_signed_push_queues_one_build_of_the_pushed_commit_even_when_delivered_twice() throws Exception {
         String secret = webhooks.rotateSecret(fixtures.member(team, TeamRole.MAINTAINER), app);
-        String tip;
-        try (Git git = Git.open(origin.toFile())) {
-            tip = git.getRepository().resolve("refs/heads/main").getName();
-        }
+        String tip = tip();
         WebhookService.Receipt first = signedPush(secret, tip, "once-1");
         WebhookService.Receipt again = signedPush(secret, tip, "once-1");
 
@@ -247,10 +244,7 @@ class BuildServiceTest {
     @Test
     void a_push_supersedes_the_queued_webhook_build_of_its_branch_but_never_a_manual_or_running_one() throws Exception {
         String secret = webhooks.rotateSecret(fixtures.member(team, TeamRole.MAINTAINER), app);
-        String tip;
-        try (Git git = Git.open(origin.toFile())) {
-            tip = git.getRepository().resolve("refs/heads/main").getName();
-        }
+        String tip = tip();
         BuildView running = builds.start(developer, app, null, null, BuildTrigger.API);
         await().atMost(BUILD).until(() -> builds.get(developer, app, running.number()).status() == BuildStatus.RUNNING);
         BuildView manual = builds.start(developer, app, null, null, BuildTrigger.API);
@@ -266,21 +260,13 @@ class BuildServiceTest {
         assertThat(builds.get(developer, app, manual.number()).status()).isEqualTo(BuildStatus.QUEUED);
         assertThat(builds.get(developer, app, running.number()).status()).isEqualTo(BuildStatus.RUNNING);
 
-        for (BuildView build : builds.list(developer, app)) {
-            if (!build.status().finished()) {
-                builds.cancel(developer, app, build.number());
-            }
-        }
-        awaitEnd(running);
+        cancelUnfinished();
     }
 
     @Test
     void pushes_arriving_together_each_queue_a_build_with_its_own_number() throws Exception {
         String secret = webhooks.rotateSecret(fixtures.member(team, TeamRole.MAINTAINER), app);
-        String tip;
-        try (Git git = Git.open(origin.toFile())) {
-            tip = git.getRepository().resolve("refs/heads/main").getName();
-        }
+        String tip = tip();
         java.util.List<java.util.concurrent.Future<WebhookService.Receipt>> answers = new java.util.ArrayList<>();
         try (var senders = java.util.concurrent.Executors.newFixedThreadPool(8)) {
             for (int i = 0; i < 8; i++) {
@@ -296,6 +282,11 @@ class BuildServiceTest {
         assertThat(receipts).extracting(WebhookService.Receipt::outcome).containsOnly(DeliveryOutcome.BUILD_QUEUED);
         assertThat(receipts).extracting(WebhookService.Receipt::build).doesNotHaveDuplicates().hasSize(8);
 
+        cancelUnfinished();
+    }
+
+    /** Leaves no build of the app queued or running for the next test. */
+    private void cancelUnfinished() {
         for (BuildView build : builds.list(developer, app)) {
             if (!build.status().finished()) {
                 builds.cancel(developer, app, build.number());
@@ -303,6 +294,12 @@ class BuildServiceTest {
         }
         for (BuildView build : builds.list(developer, app)) {
             awaitEnd(build);
+        }
+    }
+
+    private static String tip() throws java.io.IOException {
+        try (Git git = Git.open(origin.toFile())) {
+            return git.getRepository().resolve("refs/heads/main").getName();
         }
     }
 
