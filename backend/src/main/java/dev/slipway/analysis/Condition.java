@@ -1,6 +1,5 @@
 package dev.slipway.analysis;
 
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -67,8 +66,11 @@ public record Condition(Operator operator, double threshold) {
         return "result " + operator.symbol + " " + format(threshold);
     }
 
+    /** Four significant digits, no trailing zeros, never in exponent form: 0.072, 1000.3, 0.00000000025. */
     static String format(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
-                : String.format(Locale.ROOT, "%.4g", value).replaceAll("0+$", "").replaceAll("\\.$", "");
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return Double.toString(value);
+        }
+        return new java.math.BigDecimal(value).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
 }

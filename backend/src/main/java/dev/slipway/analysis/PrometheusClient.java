@@ -43,8 +43,15 @@ public final class PrometheusClient {
     }
 
     /** Runs the template's query for the placeholders at the given instant and classes the answer. */
-    public Measurement measure(MetricTemplate template, URI prometheus, Map<String, String> placeholders, Instant at) {
-        return switch (query(prometheus, template.render(placeholders), at)) {
+    public Measurement measure(MetricTemplate template, URI prometheus, Map<String, String> placeholders, Instant at)
+            throws InterruptedException {
+        String promql;
+        try {
+            promql = template.render(placeholders);
+        } catch (IllegalArgumentException e) {
+            return Measurement.error(at, e.getMessage());
+        }
+        return switch (query(prometheus, promql, at)) {
             case Answer.Value v -> new Measurement(at, template.classify(v.value()), v.value(), null);
             case Answer.Failure f -> Measurement.error(at, f.reason());
         };
@@ -52,29 +59,39 @@ public final class PrometheusClient {
 
     /**
      * @param prometheus the server's base URL, with a path prefix if it has one (http://prometheus:9090)
+     * @throws InterruptedException when the thread is interrupted (Slipway stopping): not a measurement
      */
-    public Answer query(URI prometheus, String promql, Instant at) {
+    public Answer query(URI prometheus, String promql, Instant at) throws InterruptedException {
+        java.util.Optional<String> problem = urlProblem(prometheus);
+        if (problem.isPresent()) {
+            return new Answer.Failure(problem.get());
+        }
         String base = prometheus.toString().replaceAll("/+$", "");
         URI uri = URI.create(base + "/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8)
-                + "&time=" + at.getEpochSecond() + "." + String.format("%03d", at.getNano() / 1_000_000));
-        HttpResponse<byte[]> response;
+                + "&time=" + at.getEpochSecond() + "." + String.format(java.util.Locale.ROOT, "%03d",
+                at.getNano() / 1_000_000));
+        HttpResponse<java.io.InputStream> response;
+        byte[] body;
         try {
             response = http.send(HttpRequest.newBuilder(uri).timeout(timeout).GET()
-                    .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofByteArray());
+                    .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofInputStream());
+            try (java.io.InputStream in = response.body()) {
+                body = in.readNBytes(MAX_BODY + 1);
+            }
+        } catch (java.net.http.HttpTimeoutException e) {
+            return new Answer.Failure("Prometheus at " + base + " did not answer within " + timeout.toSeconds()
+                    + " s; the query may be too heavy, or the server overloaded");
         } catch (IOException e) {
             return new Answer.Failure("could not reach Prometheus at " + base + " (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); check the environment's Prometheus URL");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Answer.Failure("the query was interrupted");
         }
-        if (response.body().length > MAX_BODY) {
-            return new Answer.Failure("Prometheus answered with " + response.body().length + " bytes; a query for one"
+        if (body.length > MAX_BODY) {
+            return new Answer.Failure("Prometheus answered with more than " + MAX_BODY + " bytes; a query for one"
                     + " number should answer with a few hundred: aggregate it (sum, max, histogram_quantile)");
         }
         JsonNode root;
         try {
-            root = JSON.readTree(response.body());
+            root = JSON.readTree(body);
         } catch (JacksonException e) {
             return new Answer.Failure("Prometheus at " + base + " answered HTTP " + response.statusCode()
                     + " with something that is not its query API's JSON; check that the URL points at Prometheus");
@@ -102,6 +119,21 @@ public final class PrometheusClient {
             default -> new Answer.Failure("the query returns a " + (type.isEmpty() ? "malformed result" : type)
                     + "; an analysis needs one number (an instant vector of one series, or a scalar)");
         };
+    }
+
+    /** What is wrong with a Prometheus base URL, in words; empty when it can be queried. */
+    public static java.util.Optional<String> urlProblem(URI prometheus) {
+        String scheme = prometheus.getScheme();
+        if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+                || prometheus.getHost() == null) {
+            return java.util.Optional.of("the Prometheus URL must be http:// or https:// with a host, e.g."
+                    + " http://prometheus.monitoring:9090");
+        }
+        if (prometheus.getRawUserInfo() != null || prometheus.getRawQuery() != null || prometheus.getRawFragment() != null) {
+            return java.util.Optional.of("the Prometheus URL must not contain credentials, a query (?...) or a"
+                    + " fragment (#...)");
+        }
+        return java.util.Optional.empty();
     }
 
     /** {@code [<unix time>, "<value>"]}, where the value is a string such as "0.05", "NaN" or "+Inf". */

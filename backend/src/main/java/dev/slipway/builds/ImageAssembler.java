@@ -136,27 +136,29 @@ public final class ImageAssembler {
      * Where a build left its output: Maven's {@code target/}, or the layout Gradle's java plugin leaves in
      * {@code build/} (classes and resources apart, jars in build/libs).
      *
-     * @param classes      compiled classes (Maven: with the resources among them)
+     * @param classes      compiled classes, one directory per language (Maven: one, with the resources among them)
      * @param resources    Gradle's processed resources; null for Maven
      * @param jars         where the project's own jar is
      * @param dependencies the runtime dependencies the build copied for the image
      * @param scratch      where Slipway may write (the Boot layers are extracted there)
      */
-    record Output(Path classes, @Nullable Path resources, Path jars, Path dependencies, Path scratch, boolean gradle) {
+    record Output(List<Path> classes, @Nullable Path resources, Path jars, Path dependencies, Path scratch,
+                  boolean gradle) {
 
         static Output of(Path project) {
             if (Files.isDirectory(project.resolve("target/classes"))) {
                 Path target = project.resolve("target");
-                return new Output(target.resolve("classes"), null, target, project.resolve(ProjectBuild.DEPENDENCIES_DIR),
-                        target, false);
+                return new Output(List.of(target.resolve("classes")), null, target,
+                        project.resolve(ProjectBuild.DEPENDENCIES_DIR), target, false);
             }
             Path build = project.resolve("build");
-            for (String language : List.of("java", "kotlin", "groovy")) {
-                Path classes = build.resolve("classes").resolve(language).resolve("main");
-                if (Files.isDirectory(classes)) {
-                    return new Output(classes, build.resolve("resources/main"), build.resolve("libs"),
-                            project.resolve(ProjectBuild.GRADLE_DEPENDENCIES_DIR), build, true);
-                }
+            // a project may mix languages: each compiles into its own directory, all go on the classpath
+            List<Path> classes = java.util.stream.Stream.of("java", "kotlin", "groovy", "scala")
+                    .map(language -> build.resolve("classes").resolve(language).resolve("main"))
+                    .filter(Files::isDirectory).toList();
+            if (!classes.isEmpty()) {
+                return new Output(classes, build.resolve("resources/main"), build.resolve("libs"),
+                        project.resolve(ProjectBuild.GRADLE_DEPENDENCIES_DIR), build, true);
             }
             throw new IllegalArgumentException("The build left neither target/classes (Maven) nor build/classes/java/main"
                     + " (Gradle): is this a project that compiles Java code?");
@@ -171,11 +173,13 @@ public final class ImageAssembler {
                 null, APP.resolve("libs")));
         image.addFileEntriesLayer(layer("snapshot dependencies", dependencies.stream().filter(ImageAssembler::snapshot)
                 .toList(), null, APP.resolve("libs")));
-        List<Path> compiled = files(output.classes());
         FileEntriesLayer.Builder resources = FileEntriesLayer.builder().setName("resources");
-        for (Path file : compiled) {
-            if (!file.toString().endsWith(".class")) {
-                resources.addEntry(file, APP.resolve("resources").resolve(relative(output.classes(), file)));
+        FileEntriesLayer.Builder classes = FileEntriesLayer.builder().setName("classes");
+        for (Path directory : output.classes()) {
+            for (Path file : files(directory)) {
+                boolean compiled = file.toString().endsWith(".class");
+                (compiled ? classes : resources).addEntry(file, APP.resolve(compiled ? "classes" : "resources")
+                        .resolve(relative(directory, file)));
             }
         }
         if (output.resources() != null && Files.isDirectory(output.resources())) {
@@ -184,8 +188,7 @@ public final class ImageAssembler {
             }
         }
         image.addFileEntriesLayer(resources.build());
-        image.addFileEntriesLayer(layer("classes", compiled.stream().filter(p -> p.toString().endsWith(".class")).toList(),
-                output.classes(), APP.resolve("classes")));
+        image.addFileEntriesLayer(classes.build());
         image.setEntrypoint(List.of("java", "-cp", "/app/resources:/app/classes:/app/libs/*", mainClass));
     }
 
@@ -265,8 +268,15 @@ public final class ImageAssembler {
                 && !p.getFileName().toString().endsWith("-javadoc.jar")).toList();
         for (Path jar : jars) {
             try (JarFile file = new JarFile(jar.toFile())) {
-                if (file.getManifest() != null && file.getManifest().getMainAttributes().getValue("Main-Class") != null) {
-                    return file.getManifest().getMainAttributes().getValue("Main-Class");
+                if (file.getManifest() == null) {
+                    continue;
+                }
+                // a Spring Boot jar without a layer index names Boot's launcher as Main-Class; the
+                // application's own main class is Start-Class, and that is what runs on the classpath
+                String start = file.getManifest().getMainAttributes().getValue("Start-Class");
+                String main = file.getManifest().getMainAttributes().getValue("Main-Class");
+                if (start != null || main != null) {
+                    return start != null ? start : main;
                 }
             }
         }

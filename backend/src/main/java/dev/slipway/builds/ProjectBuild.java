@@ -35,11 +35,13 @@ public final class ProjectBuild {
      */
     static final String GRADLE_INIT_SCRIPT = """
             // Written by Slipway for this build: copies the runtime dependencies where the image's layers take them.
+            // The task always exists, so a build without the java plugin on its root project fails on Slipway's
+            // message (no classes) rather than on "task not found".
             rootProject {
-                plugins.withId('java') {
-                    tasks.register('slipwayDependencies', Copy) {
+                tasks.register('slipwayDependencies', Sync) {
+                    into layout.buildDirectory.dir('slipway-dependencies')
+                    plugins.withId('java') {
                         from configurations.named('runtimeClasspath')
-                        into layout.buildDirectory.dir('slipway-dependencies')
                     }
                 }
             }

@@ -96,8 +96,23 @@ class AnalysisTest {
         MetricTemplate template = new MetricTemplate("t", "up{app=\"{{app}}\",slot=\"{{ slot }}\"}",
                 Condition.parse("result > 0").orElseThrow(), null, Duration.ofSeconds(1), 1, Duration.ZERO, 0, 0, 0);
 
-        assertThat(template.render(Map.of("app", "shop\"} or vector(1) #", "slot", "blue")))
-                .isEqualTo("up{app=\"shop\\\"} or vector(1) #\",slot=\"blue\"}");
+        assertThat(template.render(Map.of("app", "shop", "slot", "blue"))).isEqualTo("up{app=\"shop\",slot=\"blue\"}");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> template.render(Map.of("app", "shop\"} or vector(1) #",
+                "slot", "blue"))).hasMessageContaining("{{app}}").hasMessageContaining("not a plain name");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> template.render(Map.of("app", ".*")))
+                .as("a regex matcher must not be widened either").isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> template.render(Map.of("app", "shop")))
+                .hasMessageContaining("{{slot}}, which has no value");
+    }
+
+    @Test
+    void values_in_explanations_keep_four_significant_digits_and_never_an_exponent() {
+        assertThat(Condition.format(0.072)).isEqualTo("0.072");
+        assertThat(Condition.format(1000.3)).isEqualTo("1000");
+        assertThat(Condition.format(2500.2)).isEqualTo("2500");
+        assertThat(Condition.format(2.5e-10)).isEqualTo("0.00000000025");
+        assertThat(Condition.format(0.123456)).isEqualTo("0.1235");
+        assertThat(Condition.format(1e20)).isEqualTo("100000000000000000000");
     }
 
     private Verdict judge(double... values) {

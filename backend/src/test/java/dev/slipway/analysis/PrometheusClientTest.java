@@ -67,7 +67,7 @@ class PrometheusClientTest {
     }
 
     @Test
-    void a_vector_of_one_series_gives_its_value_and_the_query_is_sent_with_the_time() {
+    void a_vector_of_one_series_gives_its_value_and_the_query_is_sent_with_the_time() throws Exception {
         answers.put("up", new Recorded(200, """
                 {"status":"success","data":{"resultType":"vector","result":[
                   {"metric":{"__name__":"up","job":"shop"},"value":[1764658800.000,"0.072"]}]}}"""));
@@ -77,7 +77,7 @@ class PrometheusClientTest {
     }
 
     @Test
-    void a_scalar_and_the_special_values_are_numbers() {
+    void a_scalar_and_the_special_values_are_numbers() throws Exception {
         answers.put("scalar(1)", new Recorded(200,
                 "{\"status\":\"success\",\"data\":{\"resultType\":\"scalar\",\"result\":[1764658800,\"1\"]}}"));
         answers.put("nan", new Recorded(200, "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":"
@@ -92,7 +92,8 @@ class PrometheusClientTest {
     }
 
     @Test
-    void no_data_several_series_a_matrix_a_refusal_and_a_malformed_body_are_failures_that_say_what_to_check() {
+    void no_data_several_series_a_matrix_a_refusal_and_a_malformed_body_are_failures_that_say_what_to_check()
+            throws Exception {
         answers.put("two", new Recorded(200, "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":["
                 + "{\"metric\":{\"pod\":\"a\"},\"value\":[1,\"1\"]},{\"metric\":{\"pod\":\"b\"},\"value\":[1,\"2\"]}]}}"));
         answers.put("range[1m]", new Recorded(200, "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\","
@@ -112,7 +113,7 @@ class PrometheusClientTest {
     }
 
     @Test
-    void an_unreachable_server_is_a_failure_naming_it() throws IOException {
+    void an_unreachable_server_or_an_unusable_url_is_a_failure_naming_it() throws Exception {
         int port;
         try (var socket = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
@@ -122,10 +123,16 @@ class PrometheusClientTest {
 
         assertThat(answer).isInstanceOfSatisfying(PrometheusClient.Answer.Failure.class, f -> assertThat(f.reason())
                 .contains("could not reach Prometheus at http://127.0.0.1:" + port).contains("Prometheus URL"));
+        assertThat(client.query(URI.create("prometheus:9090"), "up", AT))
+                .isEqualTo(new PrometheusClient.Answer.Failure("the Prometheus URL must be http:// or https:// with a"
+                        + " host, e.g. http://prometheus.monitoring:9090"));
+        assertThat(client.query(URI.create("http://admin:pw@prometheus:9090"), "up", AT))
+                .isInstanceOfSatisfying(PrometheusClient.Answer.Failure.class, f -> assertThat(f.reason())
+                        .contains("must not contain credentials").doesNotContain("pw"));
     }
 
     @Test
-    void a_measurement_renders_the_template_and_classes_the_value() {
+    void a_measurement_renders_the_template_and_classes_the_value() throws Exception {
         MetricTemplate errors = MetricTemplate.errorRate();
         String query = errors.render(Map.of("app", "shop", "env", "prod", "release", "7", "slot", "canary"));
         answers.put(query, new Recorded(200, "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":"
@@ -141,7 +148,7 @@ class PrometheusClientTest {
                 .as("no data is an error, never a success").isEqualTo(Measurement.Phase.ERROR);
     }
 
-    private String reason(String query) {
+    private String reason(String query) throws InterruptedException {
         PrometheusClient.Answer answer = client.query(prometheus(), query, AT);
         assertThat(answer).isInstanceOf(PrometheusClient.Answer.Failure.class);
         return ((PrometheusClient.Answer.Failure) answer).reason();

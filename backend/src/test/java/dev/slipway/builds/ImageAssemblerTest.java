@@ -55,6 +55,8 @@ class ImageAssemblerTest {
         Path project = dir.resolve("gradle-project");
         Files.createDirectories(project.resolve("build/classes/java/main/demo"));
         Files.write(project.resolve("build/classes/java/main/demo/App.class"), new byte[] {(byte) 0xCA, (byte) 0xFE});
+        Files.createDirectories(project.resolve("build/classes/kotlin/main/demo"));
+        Files.write(project.resolve("build/classes/kotlin/main/demo/Greeter.class"), new byte[] {(byte) 0xCA, 1});
         Files.createDirectories(project.resolve("build/resources/main"));
         Files.writeString(project.resolve("build/resources/main/application.properties"), "greeting=hi\n");
         Files.createDirectories(project.resolve("build/libs"));
@@ -78,10 +80,26 @@ class ImageAssemblerTest {
                     java.util.List.of("app/libs/lib-1.0.jar"),
                     java.util.List.of("app/libs/wip-2.0-SNAPSHOT.jar"),
                     java.util.List.of("app/resources/application.properties"),
-                    java.util.List.of("app/classes/demo/App.class"));
+                    java.util.List.of("app/classes/demo/App.class", "app/classes/demo/Greeter.class"));
             org.assertj.core.api.Assertions.assertThat(registry.blob("shop/gradle", image.imageId()))
                     .contains("/app/resources:/app/classes:/app/libs/*").contains("demo.App");
         }
+    }
+
+    @Test
+    void a_boot_jar_without_layers_runs_its_start_class_not_boots_launcher() throws Exception {
+        Path project = builtProject("org.springframework.boot.loader.launch.JarLauncher");
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "org.springframework.boot.loader.launch.JarLauncher");
+        manifest.getMainAttributes().putValue("Start-Class", "demo.ShopApplication");
+        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(project.resolve("target/app-1.0.jar")),
+                manifest)) {
+            jar.flush();
+        }
+
+        org.assertj.core.api.Assertions.assertThat(ImageAssembler.mainClass(ImageAssembler.Output.of(project)))
+                .isEqualTo("demo.ShopApplication");
     }
 
     @Test

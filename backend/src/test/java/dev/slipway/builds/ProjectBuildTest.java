@@ -75,7 +75,7 @@ class ProjectBuildTest {
         ProjectBuild.Command gradleBuild = ProjectBuild.detect(gradle, 256);
         assertThat(gradleBuild.tool()).isEqualTo("Gradle wrapper");
         assertThat(gradleBuild.command()).contains("--init-script", "build", "slipwayDependencies", "-x", "test");
-        assertThat(gradle.resolve(".slipway-init.gradle")).content().contains("tasks.register('slipwayDependencies', Copy)")
+        assertThat(gradle.resolve(".slipway-init.gradle")).content().contains("tasks.register('slipwayDependencies', Sync)")
                 .contains("runtimeClasspath");
 
         Path empty = Files.createDirectory(dir.resolve("empty"));
