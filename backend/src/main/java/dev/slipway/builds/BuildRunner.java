@@ -232,14 +232,14 @@ class BuildRunner implements SmartLifecycle {
             }
             // one image, pushed to each registry an environment takes images from; the layers come from the
             // local cache after the first push, and the same content gives the same digest everywhere
-            ImageAssembler.Image image = null;
+            ImageAssembler.Image first = null;
             for (BuildService.Destination destination : destinations) {
                 PushTarget registry = destination.target();
                 String target = registry.address() + "/" + app.team() + "/" + app.name() + ":"
                         + checkout.commit().substring(0, 12);
                 sink.accept("Slipway: assembling the image " + target + " on " + properties.baseImage() + " (for "
                         + String.join(", ", destination.environments()) + ")");
-                image = ImageAssembler.assemble(workspace, new ImageAssembler.Request(properties.baseImage(), target,
+                ImageAssembler.Image image = ImageAssembler.assemble(workspace, new ImageAssembler.Request(properties.baseImage(), target,
                                 registry.username(), registry.password(), registry.insecure(),
                                 properties.workDir().resolve("jib-cache"), Map.of(
                                         "org.opencontainers.image.revision", checkout.commit(),
@@ -247,11 +247,12 @@ class BuildRunner implements SmartLifecycle {
                         line -> sink.accept(lines.apply(line)));
                 buildService.recordImage(buildId, registry.address(), image.pinned());
                 sink.accept("Slipway: pushed " + image.pinned());
+                first = first == null ? image : first;
             }
             sink.flush();
-            ImageAssembler.Image first = java.util.Objects.requireNonNull(image);
-            String primary = buildService.imageForAnyOf(buildId, destinations).orElse(first.pinned());
-            update(buildId, b -> b.succeeded(primary, first.digest(), clock.instant()));
+            // the list shows the image in the first environment's registry; deploys ask for their own
+            ImageAssembler.Image shown = java.util.Objects.requireNonNull(first);
+            update(buildId, b -> b.succeeded(shown.pinned(), shown.digest(), clock.instant()));
             autoDeploy(builds.findById(buildId).orElseThrow(), app, sink);
         } catch (IOException | IllegalArgumentException e) {
             finish(sink, buildId, BuildStatus.FAILED, mask.apply(String.valueOf(e.getMessage())));

@@ -122,8 +122,8 @@ public class BuildService {
         String requester = "webhook:" + provider;
         builds.lockAppForNumbering(app.id());
         int number = builds.lastNumber(app.id()) + 1;
-        int superseded = builds.supersedeQueued(app.id(), branch, "superseded by #" + number + ", a newer push to "
-                + branch + " that was queued before this one started", clock.instant());
+        int superseded = builds.supersedeQueued(app.id(), branch, "superseded by #" + number + ": a newer push to "
+                + branch + " arrived before this build started, and builds everything this one would have", clock.instant());
         Build build = builds.saveAndFlush(new Build(app.id(), number, BuildTrigger.WEBHOOK, branch, commit, requester,
                 clock.instant()));
         Map<String, String> details = new java.util.LinkedHashMap<>(Map.of("build", "#" + build.number(), "branch", branch,
@@ -234,13 +234,6 @@ public class BuildService {
             return java.util.Optional.empty();
         }
         return registryAddressOf(environment).flatMap(address -> builds.imageIn(build.id(), address));
-    }
-
-    /** The image in the first destination's registry: what the build list shows. */
-    @Transactional(readOnly = true)
-    java.util.Optional<String> imageForAnyOf(long buildId, List<Destination> destinations) {
-        return destinations.stream().map(d -> builds.imageIn(buildId, d.target().address()))
-                .flatMap(java.util.Optional::stream).findFirst();
     }
 
     @Transactional

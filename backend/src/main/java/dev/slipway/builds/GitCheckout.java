@@ -160,7 +160,7 @@ public final class GitCheckout {
             } catch (TransportException e) {
                 if (hostKeys.changed()) {
                     throw new IOException("The ssh host key of " + url + " is not the one Slipway saw at the first fetch"
-                            + " (that was " + SshKeys.hostKeyFingerprint(String.valueOf(hostKeys.known())) + ", now "
+                            + " (that was " + SshKeys.hostKeyFingerprint(String.valueOf(hostKeys.refusedFor())) + ", now "
                             + SshKeys.hostKeyFingerprint(String.valueOf(hostKeys.seen())) + "). Someone may be in between; if the"
                             + " git server was really re-keyed, a maintainer clears the remembered host key on the app's"
                             + " Builds page.", e);
@@ -182,38 +182,45 @@ public final class GitCheckout {
      */
     private static final class Ssh implements TransportConfigCallback, AutoCloseable {
 
-        private final SshdSessionFactory factory;
-        private boolean used;
+        private final File home;
+        private final List<KeyPair> keys;
+        private final RememberedHostKey hostKeys;
+        /** Made at the first ssh transport only: https fetches never start an ssh client. */
+        private @Nullable SshdSessionFactory factory;
 
         Ssh(Path cache, @Nullable KeyPair key, RememberedHostKey hostKeys) {
             // an empty home of the fetch's own: JGit would otherwise read keys, config and known_hosts there
-            File home = cache.resolveSibling(cache.getFileName() + ".ssh-home").toFile();
+            this.home = cache.resolveSibling(cache.getFileName() + ".ssh-home").toFile();
             // without a deploy key, an ssh fetch fails for that reason instead of trying anyone else's key
-            List<KeyPair> keys = key == null ? List.of() : List.of(key);
-            factory = new SshdSessionFactoryBuilder()
-                    .setHomeDirectory(home)
-                    .setSshDirectory(home)
-                    .setDefaultKeysProvider(directory -> keys)
-                    .setServerKeyDatabase((homeDirectory, sshDirectory) -> hostKeys)
-                    .setPreferredAuthentications("publickey")
-                    .build(null);
+            this.keys = key == null ? List.of() : List.of(key);
+            this.hostKeys = hostKeys;
         }
 
         @Override
         public void configure(Transport transport) {
             if (transport instanceof SshTransport ssh) {
-                used = true;
+                if (factory == null) {
+                    factory = new SshdSessionFactoryBuilder()
+                            .setHomeDirectory(home)
+                            .setSshDirectory(home)
+                            .setDefaultKeysProvider(directory -> keys)
+                            .setServerKeyDatabase((homeDirectory, sshDirectory) -> hostKeys)
+                            .setPreferredAuthentications("publickey")
+                            .build(null);
+                }
                 ssh.setSshSessionFactory(factory);
             }
         }
 
         boolean used() {
-            return used;
+            return factory != null;
         }
 
         @Override
         public void close() {
-            factory.close();
+            if (factory != null) {
+                factory.close();
+            }
         }
     }
 
@@ -226,7 +233,8 @@ public final class GitCheckout {
 
         private final @Nullable String known;
         private volatile @Nullable String seen;
-        private volatile boolean changed;
+        /** The key a refused one was compared with: the remembered one, or the first of this checkout. */
+        private volatile @Nullable String refusedFor;
 
         RememberedHostKey(@Nullable String known) {
             this.known = known;
@@ -248,12 +256,12 @@ public final class GitCheckout {
                 return true;
             }
             seen = offered;
-            changed = true;
+            refusedFor = pinned;
             return false;
         }
 
-        @Nullable String known() {
-            return known;
+        @Nullable String refusedFor() {
+            return refusedFor;
         }
 
         @Nullable String seen() {
@@ -261,7 +269,7 @@ public final class GitCheckout {
         }
 
         boolean changed() {
-            return changed;
+            return refusedFor != null;
         }
     }
 

@@ -18,6 +18,9 @@ interface RegistryRepository extends JpaRepository<Registry, Long> {
     @Query(value = "select environment_id from environment_registries where registry_id = :registryId", nativeQuery = true)
     List<Long> environmentsUsing(long registryId);
 
+    @Query(value = "select exists (select 1 from environment_registries)", nativeQuery = true)
+    boolean anyAssigned();
+
     @Modifying
     @Query(value = """
             insert into environment_registries (environment_id, registry_id) values (:environmentId, :registryId)

@@ -11,7 +11,6 @@ import dev.slipway.shared.NotFoundException;
 import dev.slipway.shared.Text;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -155,7 +154,8 @@ public class RegistryService {
     /** Whether any environment has a registry of its own, so builds can run without the platform registry. */
     @Transactional(readOnly = true)
     public boolean anyAssigned() {
-        return environments.list().stream().anyMatch(e -> registries.registryOf(environments.idOf(e.name())).isPresent());
+        // one query: webhook deliveries ask this on every push when there is no platform registry
+        return registries.anyAssigned();
     }
 
     private static InputCheck check(RegistrySpec spec) {
@@ -202,15 +202,10 @@ public class RegistryService {
                 registry.passwordId() != null, environmentsUsing(registry));
     }
 
+    /** In promotion order. */
     private List<String> environmentsUsing(Registry registry) {
-        List<Long> ids = registries.environmentsUsing(registry.id());
-        List<String> names = new ArrayList<>();
-        for (EnvironmentView environment : environments.list()) {
-            if (ids.contains(environments.idOf(environment.name()))) {
-                names.add(environment.name());
-            }
-        }
-        return names;
+        return registries.environmentsUsing(registry.id()).stream().map(environments::byId)
+                .sorted(java.util.Comparator.comparingInt(EnvironmentView::position)).map(EnvironmentView::name).toList();
     }
 
     private static Map<String, String> details(Registry registry) {

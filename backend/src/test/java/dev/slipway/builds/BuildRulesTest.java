@@ -25,6 +25,8 @@ class BuildRulesTest {
     @Autowired
     DeployKeyService deployKeys;
     @Autowired
+    dev.slipway.registries.RegistryService registries;
+    @Autowired
     AppService apps;
     @Autowired
     Fixtures fixtures;
@@ -118,6 +120,31 @@ class BuildRulesTest {
         assertThat(deployKeys.forgetHostKey(maintainer, app).hostKeyFingerprint()).isNull();
         assertThat(deployKeys.remove(maintainer, app).present()).isFalse();
         assertThat(deployKeys.sshAccess(fixtures.appId(app))).isEmpty();
+    }
+
+    @Test
+    void without_a_platform_registry_builds_run_once_an_environment_has_a_registry_of_its_own() {
+        Actor admin = fixtures.bootstrapAdmin();
+        String name = Fixtures.unique("dev-registry");
+        assertThat(builds.unavailableBecause()).as("the shared test Slipway has no SLIPWAY_BUILD_REGISTRY")
+                .hasValueSatisfying(why -> assertThat(why).contains("Admin > Registries"));
+        registries.create(admin, new dev.slipway.registries.RegistrySpec(name, "registry.dev.internal/slipway", false,
+                null, null));
+        try {
+            registries.assign(admin, "dev", name);
+
+            assertThat(builds.unavailableBecause()).isEmpty();
+            assertThat(builds.destinations()).singleElement().satisfies(d -> {
+                assertThat(d.target().address()).isEqualTo("registry.dev.internal/slipway");
+                assertThat(d.environments()).containsExactly("dev");
+            });
+            assertThat(registries.list(admin)).filteredOn(r -> r.name().equals(name)).singleElement()
+                    .extracting(dev.slipway.registries.RegistryView::environments).isEqualTo(java.util.List.of("dev"));
+        } finally {
+            registries.assign(admin, "dev", null);
+            registries.delete(admin, name);
+        }
+        assertThat(builds.unavailableBecause()).isPresent();
     }
 
     @Test

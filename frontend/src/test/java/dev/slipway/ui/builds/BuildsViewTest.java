@@ -45,8 +45,7 @@ class BuildsViewTest extends SpringBrowserlessTest {
     void without_a_registry_the_page_says_what_an_operator_sets_and_offers_no_build_button() {
         String team = support.team();
         String app = UiTestSupport.unique("git");
-        apps.create(support.admin(), new NewApp(team, app, "", AppSource.GIT, "https://git.example.com/shop/" + app + ".git",
-                "main", null, 8080, "/healthz", "/ready"));
+        gitApp(team, app, "https://git.example.com/shop/" + app + ".git");
         support.signIn(support.member(team, TeamRole.DEVELOPER));
 
         navigate("apps/" + app + "/builds", BuildsView.class);
@@ -59,8 +58,7 @@ class BuildsViewTest extends SpringBrowserlessTest {
     void a_developer_turns_auto_deploy_on_for_dev_and_prod_is_not_offered() {
         String team = support.team();
         String app = UiTestSupport.unique("git");
-        apps.create(support.admin(), new NewApp(team, app, "", AppSource.GIT, "https://git.example.com/shop/" + app + ".git",
-                "main", null, 8080, "/healthz", "/ready"));
+        gitApp(team, app, "https://git.example.com/shop/" + app + ".git");
         var developer = support.member(team, TeamRole.DEVELOPER);
         support.signIn(developer);
         navigate("apps/" + app + "/builds", BuildsView.class);
@@ -76,8 +74,7 @@ class BuildsViewTest extends SpringBrowserlessTest {
     void a_maintainer_sets_a_repository_token_that_is_never_shown_again() {
         String team = support.team();
         String app = UiTestSupport.unique("git");
-        apps.create(support.admin(), new NewApp(team, app, "", AppSource.GIT, "https://git.example.com/shop/" + app + ".git",
-                "main", null, 8080, "/healthz", "/ready"));
+        gitApp(team, app, "https://git.example.com/shop/" + app + ".git");
         var maintainer = support.member(team, TeamRole.MAINTAINER);
         support.signIn(maintainer);
         navigate("apps/" + app + "/builds", BuildsView.class);
@@ -100,8 +97,7 @@ class BuildsViewTest extends SpringBrowserlessTest {
     void a_maintainer_makes_a_deploy_key_for_an_ssh_repository_and_sees_only_its_public_half() {
         String team = support.team();
         String app = UiTestSupport.unique("ssh");
-        apps.create(support.admin(), new NewApp(team, app, "", AppSource.GIT, "git@git.example.com:shop/" + app + ".git",
-                "main", null, 8080, "/healthz", "/ready"));
+        gitApp(team, app, "git@git.example.com:shop/" + app + ".git");
         var maintainer = support.member(team, TeamRole.MAINTAINER);
         support.signIn(maintainer);
         navigate("apps/" + app + "/builds", BuildsView.class);
@@ -127,5 +123,10 @@ class BuildsViewTest extends SpringBrowserlessTest {
         navigate("apps/" + app + "/builds", BuildsView.class);
 
         assertThat($(Paragraph.class).withTextContaining("deploys a prebuilt image").exists()).isTrue();
+    }
+
+    private void gitApp(String team, String app, String repository) {
+        apps.create(support.admin(), new NewApp(team, app, "", AppSource.GIT, repository, "main", null, 8080, "/healthz",
+                "/ready"));
     }
 }
