@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.jar.JarFile;
@@ -88,6 +90,10 @@ public final class ImageAssembler {
             throws IOException, InterruptedException {
         Output output = Output.of(project);
         java.util.Optional<Path> bootJar = bootJar(output);
+        // Jib's own executor is shut down but not awaited: after a failed push its layer tasks can still be
+        // writing the app's layer cache while the next build of the app starts or the workspace is deleted.
+        ExecutorService jibThreads = Executors.newCachedThreadPool(Thread.ofPlatform().daemon().name("jib-", 0)
+                .factory());
         try {
             JibContainerBuilder image = SCRATCH.equals(request.baseImage()) ? Jib.fromScratch()
                     : Jib.from(registryImage(request.baseImage(), request));
@@ -103,6 +109,7 @@ public final class ImageAssembler {
             Containerizer containerizer = Containerizer.to(registryImage(request.target(), request))
                     .setAllowInsecureRegistries(request.insecure())
                     .setToolName("slipway")
+                    .setExecutorService(jibThreads)
                     .setBaseImageLayersCache(request.cacheDir().resolve("base"))
                     .setApplicationLayersCache(request.cacheDir().resolve("application"))
                     .addEventHandler(LogEvent.class, event -> {
@@ -129,6 +136,12 @@ public final class ImageAssembler {
         } catch (CacheDirectoryCreationException e) {
             throw new IOException("The image cache directory " + request.cacheDir() + " cannot be created; check that"
                     + " Slipway may write to SLIPWAY_BUILD_WORK_DIR.", e);
+        } finally {
+            jibThreads.shutdownNow();
+            if (!jibThreads.awaitTermination(2, TimeUnit.MINUTES)) {
+                log.accept("Slipway: image tasks still running after 2 minutes; the next build of this app may"
+                        + " rebuild its cached layers");
+            }
         }
     }
 
