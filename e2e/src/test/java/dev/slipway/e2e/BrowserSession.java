@@ -31,6 +31,9 @@ final class BrowserSession implements AutoCloseable {
         Page page = browser.newContext(new Browser.NewContextOptions().setBaseURL(baseUrl)
                 .setViewportSize(1400, 900)).newPage();
         page.setDefaultTimeout(20_000);
+        // assertions wait as long as actions do: 5 s, Playwright's default, is too short for a shared CI
+        // machine whose two cores are busy with the server, the browser and a Maven build
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
         return page;
     }
 
