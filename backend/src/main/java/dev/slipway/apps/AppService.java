@@ -24,6 +24,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,9 +44,11 @@ public class AppService {
     private final PlatformSettingsService settings;
     private final AuditLog audit;
     private final Clock clock;
+    private final JdbcClient jdbc;
 
     AppService(AppRepository apps, AppEnvironmentSettingsRepository deploySettings, TeamAccess access,
-               EnvironmentService environments, PlatformSettingsService settings, AuditLog audit, Clock clock) {
+               EnvironmentService environments, PlatformSettingsService settings, AuditLog audit, Clock clock,
+               JdbcClient jdbc) {
         this.apps = apps;
         this.deploySettings = deploySettings;
         this.access = access;
@@ -53,6 +56,7 @@ public class AppService {
         this.settings = settings;
         this.audit = audit;
         this.clock = clock;
+        this.jdbc = jdbc;
     }
 
     /**
@@ -169,11 +173,19 @@ public class AppService {
         return new AppRef(app.id(), app.name(), team.id(), team.name());
     }
 
-    /** The app with this name, for Slipway's own work on requests that name it (webhooks); no user involved. */
-    @Transactional(readOnly = true)
-    public Optional<AppRef> refByName(String name) {
-        return apps.findByName(name).map(app -> new AppRef(app.id(), app.name(), app.teamId(),
-                access.ref(app.teamId()).name()));
+    /**
+     * The app with this name and what it builds, for Slipway's own work on requests that name it
+     * (webhooks); no user involved. One query, because a git provider may send hundreds a second.
+     */
+    public Optional<GitTarget> gitTargetByName(String name) {
+        return jdbc.sql("""
+                        select a.id, a.name, a.team_id, t.name as team, a.repository_url, a.branch
+                        from apps a join teams t on t.id = a.team_id where a.name = ?""")
+                .param(name)
+                .query((row, n) -> new GitTarget(new AppRef(row.getLong("id"), row.getString("name"),
+                        row.getLong("team_id"), row.getString("team")), row.getString("repository_url"),
+                        row.getString("branch")))
+                .optional();
     }
 
     /** The app with this id, for Slipway's own work on rows that store the id (no user involved). */

@@ -16,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 record PushEvent(List<String> repositoryUrls, String ref, @Nullable String commit) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String BRANCH_PREFIX = "refs/heads/";
     private static final String DELETED = "0000000000000000000000000000000000000000";
 
     /** Parses a verified body; empty when it is not a push this can read. */
@@ -45,7 +46,7 @@ record PushEvent(List<String> repositoryUrls, String ref, @Nullable String commi
 
     /** The branch pushed to; empty for tags and other refs. */
     Optional<String> branch() {
-        return ref.startsWith("refs/heads/") ? Optional.of(ref.substring("refs/heads/".length())) : Optional.empty();
+        return ref.startsWith(BRANCH_PREFIX) ? Optional.of(ref.substring(BRANCH_PREFIX.length())) : Optional.empty();
     }
 
     boolean deletesTheBranch() {

@@ -11,7 +11,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
-/** Append-only: one row per delivery, whatever became of it. */
+/**
+ * One row per delivery, whatever became of it; read here, written by {@link WebhookStore}. Only a
+ * pending push changes, once, when its build is queued.
+ */
 @Entity
 @Table(name = "webhook_deliveries")
 class WebhookDelivery {
@@ -58,28 +61,8 @@ class WebhookDelivery {
     protected WebhookDelivery() {
     }
 
-    WebhookDelivery(long appId, WebhookProvider provider, @Nullable String deliveryId, String event,
-                    @Nullable String repository, @Nullable String ref, @Nullable String commit, DeliveryOutcome outcome,
-                    String reason, @Nullable Integer buildNumber, Instant receivedAt) {
-        this.appId = appId;
-        this.provider = provider;
-        this.deliveryId = cut(deliveryId, 100);
-        this.event = String.valueOf(cut(event, 64));
-        this.repository = cut(repository, 2048);
-        this.ref = cut(ref, 255);
-        this.commit = commit != null && commit.matches("[0-9a-f]{40}") ? commit : null;
-        this.outcome = outcome;
-        this.reason = String.valueOf(cut(reason, 1000));
-        this.buildNumber = buildNumber;
-        this.receivedAt = receivedAt;
-    }
-
     DeliveryView toView() {
         return new DeliveryView(id, provider, deliveryId, event, repository, ref, commit, outcome, reason, buildNumber,
                 receivedAt);
-    }
-
-    private static @Nullable String cut(@Nullable String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 }

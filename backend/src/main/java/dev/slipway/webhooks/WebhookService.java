@@ -2,10 +2,9 @@ package dev.slipway.webhooks;
 
 import dev.slipway.apps.AppRef;
 import dev.slipway.apps.AppService;
-import dev.slipway.apps.AppView;
+import dev.slipway.apps.GitTarget;
 import dev.slipway.audit.AuditLog;
 import dev.slipway.builds.BuildService;
-import dev.slipway.builds.BuildView;
 import dev.slipway.encryption.Envelopes;
 import dev.slipway.shared.Actor;
 import dev.slipway.shared.NotFoundException;
@@ -17,17 +16,12 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Webhook secrets per app, and the deliveries: verified first, then read, stored with their outcome,
@@ -39,8 +33,8 @@ public class WebhookService {
     /** Bodies above this are refused unread; a push event is a few kilobytes, rarely more than 100. */
     public static final int MAX_BODY_BYTES = 1024 * 1024;
     private static final SecureRandom RANDOM = new SecureRandom();
-    /** The unique index that lets a delivery id through once (V6). */
-    private static final String ONCE_INDEX = "webhook_deliveries_once";
+    /** How many opened secrets are kept: one per app that receives deliveries. */
+    private static final int KEPT_SECRETS = 1000;
 
     /**
      * The answer to a delivery: HTTP status, outcome and a sentence a developer looking at the provider's
@@ -56,12 +50,19 @@ public class WebhookService {
     private final BuildService builds;
     private final Envelopes envelopes;
     private final AuditLog audit;
-    private final TransactionTemplate transactions;
+    private final WebhookStore store;
+    private final PendingPushes pending;
     private final Clock clock;
+    private final Map<UUID, String> openedSecrets = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<UUID, String> eldest) {
+            return size() > KEPT_SECRETS;
+        }
+    };
 
     WebhookService(AppWebhookRepository webhooks, WebhookDeliveryRepository deliveries, AppService apps,
-                   TeamAccess access, BuildService builds, Envelopes envelopes, AuditLog audit,
-                   PlatformTransactionManager transactionManager, Clock clock) {
+                   TeamAccess access, BuildService builds, Envelopes envelopes, AuditLog audit, WebhookStore store,
+                   PendingPushes pending, Clock clock) {
         this.webhooks = webhooks;
         this.deliveries = deliveries;
         this.apps = apps;
@@ -69,7 +70,8 @@ public class WebhookService {
         this.builds = builds;
         this.envelopes = envelopes;
         this.audit = audit;
-        this.transactions = new TransactionTemplate(transactionManager);
+        this.store = store;
+        this.pending = pending;
         this.clock = clock;
     }
 
@@ -114,7 +116,9 @@ public class WebhookService {
 
     /**
      * Handles one delivery. Nothing in the body is read before the signature is checked; a refused
-     * delivery is stored with the reason and nothing else.
+     * delivery is stored with the reason and nothing else. A push to the app's branch is stored as
+     * pending and answered at once; {@link PendingPushes} queues its build a moment later, so the
+     * provider never waits on the build queue.
      *
      * @param header the request's headers by name
      * @throws NotFoundException when there is no such app
@@ -124,95 +128,115 @@ public class WebhookService {
         Instant now = clock.instant();
         String event = Optional.ofNullable(header.apply(provider.eventHeader())).orElse("unknown");
         String deliveryId = header.apply(provider.deliveryHeader());
-        AtomicReference<@Nullable AppRef> found = new AtomicReference<>();
-        try {
-            // one transaction from lookup to stored delivery: at a few hundred deliveries a second the
-            // round trips to the database are most of what the sender waits for
-            return Objects.requireNonNull(transactions.execute(status -> {
-                AppRef app = apps.refByName(appName).orElseThrow(() -> new NotFoundException("There is no app '"
-                        + appName + "'. The hook's URL ends with the app's name as Slipway shows it."));
-                found.set(app);
-                return handle(app, provider, deliveryId, event, header, body, now);
-            }));
-        } catch (DataIntegrityViolationException seenBefore) {
-            if (!String.valueOf(seenBefore.getMostSpecificCause().getMessage()).contains(ONCE_INDEX)) {
-                throw seenBefore;
-            }
-            // the unique index on the delivery id refused the row, and the transaction took any build it
-            // had queued with it: a redelivery (or two copies racing) is recorded, and built at most once
-            AppRef app = Objects.requireNonNull(found.get());
-            store(app, provider, deliveryId, event, null, DeliveryOutcome.DUPLICATE,
-                    "delivery " + deliveryId + " was received before", null, now);
-            return new Receipt(202, DeliveryOutcome.DUPLICATE, "Delivery " + deliveryId + " was already received;"
-                    + " it is not built again.", null);
-        }
-    }
-
-    private Receipt handle(AppRef app, WebhookProvider provider, @Nullable String deliveryId, String event,
-                           Function<String, @Nullable String> header, byte[] body, Instant now) {
-        Optional<String> secret = webhooks.findById(app.id()).map(w -> envelopes.open(w.secretId()));
+        GitTarget target = apps.gitTargetByName(appName).orElseThrow(() -> new NotFoundException("There is no app '"
+                + appName + "'. The hook's URL ends with the app's name as Slipway shows it."));
+        Delivery delivery = new Delivery(target.app(), provider, deliveryId, event, now);
+        Optional<String> secret = store.secretOf(target.app().id()).map(this::open);
         if (secret.isEmpty()) {
-            return refuse(app, provider, deliveryId, event, now, "the app has no webhook secret; a maintainer generates"
-                    + " one on the app's page and sets it in the provider's hook");
+            return delivery.refuse("the app has no webhook secret; a maintainer generates one on the app's page and"
+                    + " sets it in the provider's hook");
         }
         Optional<String> forged = Signatures.problem(provider, header, body, secret.get());
         if (forged.isPresent()) {
-            return refuse(app, provider, deliveryId, event, now, forged.get());
+            return delivery.refuse(forged.get());
         }
         if (event.equalsIgnoreCase("ping")) {
-            store(app, provider, deliveryId, event, null, DeliveryOutcome.PING, "hook works", null, now);
-            return new Receipt(200, DeliveryOutcome.PING, "Slipway received the ping for " + app.name() + ".", null);
+            return delivery.answer(200, null, DeliveryOutcome.PING, "hook works", "Slipway received the ping for "
+                    + target.app().name() + ".");
         }
         Optional<PushEvent> push = PushEvent.parse(provider, body);
         if (push.isEmpty()) {
-            return accepted(app, provider, deliveryId, event, null, DeliveryOutcome.IGNORED,
-                    "not a push event; Slipway builds on pushes only", now);
+            return delivery.accept(null, DeliveryOutcome.IGNORED, "not a push event; Slipway builds on pushes only");
         }
         PushEvent pushed = push.get();
-        AppView target = apps.view(app.id());
-        if (target.repositoryUrl() == null || !pushed.isFor(target.repositoryUrl())) {
-            return accepted(app, provider, deliveryId, event, pushed, DeliveryOutcome.NO_MATCHING_APP,
-                    "no matching app: the push is for " + String.join(" / ", pushed.repositoryUrls()) + ", but " + app.name()
-                            + " builds " + target.repositoryUrl(), now);
+        if (target.repositoryUrl() == null || target.branch() == null) {
+            return delivery.accept(pushed, DeliveryOutcome.NO_MATCHING_APP, "no matching app: "
+                    + target.app().name() + " deploys images built elsewhere and has no repository to build");
+        }
+        if (!pushed.isFor(target.repositoryUrl())) {
+            return delivery.accept(pushed, DeliveryOutcome.NO_MATCHING_APP, "no matching app: the push is for "
+                    + String.join(" / ", pushed.repositoryUrls()) + ", but " + target.app().name() + " builds "
+                    + target.repositoryUrl());
         }
         Optional<String> branch = pushed.branch();
         if (branch.isEmpty() || pushed.deletesTheBranch() || !branch.get().equals(target.branch())) {
             String why = branch.isEmpty() ? pushed.ref() + " is not a branch"
                     : pushed.deletesTheBranch() ? "the branch was deleted"
-                    : "branch " + branch.get() + " is not built; " + app.name() + " builds " + target.branch();
-            return accepted(app, provider, deliveryId, event, pushed, DeliveryOutcome.IGNORED, why, now);
+                    : "branch " + branch.get() + " is not built; " + target.app().name() + " builds " + target.branch();
+            return delivery.accept(pushed, DeliveryOutcome.IGNORED, why);
+        }
+        if (!String.valueOf(pushed.commit()).matches("[0-9a-f]{40}")) {
+            return delivery.accept(pushed, DeliveryOutcome.IGNORED, "commit " + pushed.commit() + " is not a SHA-1"
+                    + " commit id, which is what Slipway builds");
         }
         Optional<String> unavailable = builds.unavailableBecause();
         if (unavailable.isPresent()) {
-            return accepted(app, provider, deliveryId, event, pushed, DeliveryOutcome.NOT_BUILT, unavailable.get(), now);
+            return delivery.accept(pushed, DeliveryOutcome.NOT_BUILT, unavailable.get());
         }
-        // the build and the delivery go in together: if the delivery id was seen before, neither stays
-        BuildView build = builds.startForWebhook(app, branch.get(), String.valueOf(pushed.commit()), provider.path());
-        store(app, provider, deliveryId, event, pushed, DeliveryOutcome.BUILD_QUEUED, "build #" + build.number() + " queued",
-                build.number(), now);
-        return new Receipt(202, DeliveryOutcome.BUILD_QUEUED, "Build #" + build.number() + " of " + app.name()
-                + " queued for " + pushed.commit() + ".", build.number());
+        Receipt receipt = delivery.answer(202, pushed, DeliveryOutcome.BUILD_PENDING, "build pending", "Push of "
+                + pushed.commit() + " to " + branch.get() + " received; Slipway queues its build at once. The app's"
+                + " webhook deliveries show the build's number.");
+        if (receipt.outcome() == DeliveryOutcome.BUILD_PENDING) {
+            pending.wake();
+        }
+        return receipt;
     }
 
-    private Receipt accepted(AppRef app, WebhookProvider provider, @Nullable String deliveryId, String event,
-                             @Nullable PushEvent pushed, DeliveryOutcome outcome, String why, Instant now) {
-        store(app, provider, deliveryId, event, pushed, outcome, why, null, now);
-        return new Receipt(202, outcome, Character.toUpperCase(why.charAt(0)) + why.substring(1) + ".", null);
+    /** Sealed values never change under their id (a rotation makes a new one), so an opened one can be kept. */
+    private String open(UUID sealed) {
+        synchronized (openedSecrets) {
+            String known = openedSecrets.get(sealed);
+            if (known != null) {
+                return known;
+            }
+        }
+        String opened = envelopes.open(sealed);
+        synchronized (openedSecrets) {
+            openedSecrets.put(sealed, opened);
+        }
+        return opened;
     }
 
-    private Receipt refuse(AppRef app, WebhookProvider provider, @Nullable String deliveryId, String event, Instant now,
-                           String why) {
-        store(app, provider, deliveryId, event, null, DeliveryOutcome.REFUSED, why, null, now);
-        return new Receipt(401, DeliveryOutcome.REFUSED, "Refused: " + why + ".", null);
-    }
+    /** One delivery being answered: each answer is stored once, or turns into a duplicate's. */
+    private final class Delivery {
+        private final AppRef app;
+        private final WebhookProvider provider;
+        private final @Nullable String id;
+        private final String event;
+        private final Instant receivedAt;
 
-    private void store(AppRef app, WebhookProvider provider, @Nullable String deliveryId, String event,
-                       @Nullable PushEvent pushed, DeliveryOutcome outcome, String why, @Nullable Integer build,
-                       Instant now) {
-        // joins the caller's transaction, or runs in its own for the duplicate record
-        transactions.executeWithoutResult(status -> deliveries.saveAndFlush(new WebhookDelivery(app.id(), provider,
-                deliveryId, event, pushed == null ? null : first(pushed), pushed == null ? null : pushed.ref(),
-                pushed == null ? null : pushed.commit(), outcome, why, build, now)));
+        Delivery(AppRef app, WebhookProvider provider, @Nullable String id, String event, Instant receivedAt) {
+            this.app = app;
+            this.provider = provider;
+            this.id = id;
+            this.event = event;
+            this.receivedAt = receivedAt;
+        }
+
+        Receipt refuse(String why) {
+            // a refusal never counts as the delivery's one time (the unique index leaves it out), so a
+            // redelivery after the secret is fixed goes through
+            store(null, DeliveryOutcome.REFUSED, why);
+            return new Receipt(401, DeliveryOutcome.REFUSED, "Refused: " + why + ".", null);
+        }
+
+        Receipt accept(@Nullable PushEvent pushed, DeliveryOutcome outcome, String why) {
+            return answer(202, pushed, outcome, why, Character.toUpperCase(why.charAt(0)) + why.substring(1) + ".");
+        }
+
+        Receipt answer(int status, @Nullable PushEvent pushed, DeliveryOutcome outcome, String why, String message) {
+            if (store(pushed, outcome, why)) {
+                return new Receipt(status, outcome, message, null);
+            }
+            store(pushed, DeliveryOutcome.DUPLICATE, "delivery " + id + " was received before");
+            return new Receipt(202, DeliveryOutcome.DUPLICATE, "Delivery " + id + " was already received;"
+                    + " it is not processed again.", null);
+        }
+
+        private boolean store(@Nullable PushEvent pushed, DeliveryOutcome outcome, String why) {
+            return WebhookService.this.store.storeOnce(app.id(), provider, id, event, pushed == null ? null : first(pushed),
+                    pushed == null ? null : pushed.ref(), pushed == null ? null : pushed.commit(), outcome, why, receivedAt);
+        }
     }
 
     private static @Nullable String first(PushEvent pushed) {

@@ -23,6 +23,7 @@ import dev.slipway.testing.RegistryServer;
 import dev.slipway.testing.SampleProjects;
 import dev.slipway.testing.SlipwayTest;
 import dev.slipway.webhooks.DeliveryOutcome;
+import dev.slipway.webhooks.DeliveryView;
 import dev.slipway.webhooks.WebhookProvider;
 import dev.slipway.webhooks.WebhookService;
 import java.nio.file.Path;
@@ -71,6 +72,10 @@ class BuildServiceTest {
     RegistryService registries;
     @Autowired
     Fixtures fixtures;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
 
     String team;
     String app;
@@ -229,9 +234,12 @@ class BuildServiceTest {
         WebhookService.Receipt again = signedPush(secret, tip, "once-1");
 
         assertThat(first.status()).isEqualTo(202);
-        assertThat(first.outcome()).isEqualTo(DeliveryOutcome.BUILD_QUEUED);
+        assertThat(first.outcome()).as("answered before the build is queued").isEqualTo(DeliveryOutcome.BUILD_PENDING);
         assertThat(again.outcome()).isEqualTo(DeliveryOutcome.DUPLICATE);
+        DeliveryView delivery = settled("once-1");
+        assertThat(delivery.outcome()).isEqualTo(DeliveryOutcome.BUILD_QUEUED);
         assertThat(builds.list(developer, app)).singleElement().satisfies(b -> {
+            assertThat(b.number()).isEqualTo(delivery.buildNumber());
             assertThat(b.trigger()).isEqualTo(BuildTrigger.WEBHOOK);
             assertThat(b.requestedCommit()).isEqualTo(tip);
             assertThat(b.requestedBy()).isEqualTo("webhook:github");
@@ -249,14 +257,15 @@ class BuildServiceTest {
         await().atMost(BUILD).until(() -> builds.get(developer, app, running.number()).status() == BuildStatus.RUNNING);
         BuildView manual = builds.start(developer, app, null, null, BuildTrigger.API);
 
-        WebhookService.Receipt older = signedPush(secret, tip, "burst-1");
-        WebhookService.Receipt newer = signedPush(secret, tip, "burst-2");
+        signedPush(secret, tip, "burst-1");
+        int older = java.util.Objects.requireNonNull(settled("burst-1").buildNumber());
+        signedPush(secret, tip, "burst-2");
+        int newer = java.util.Objects.requireNonNull(settled("burst-2").buildNumber());
 
-        BuildView superseded = builds.get(developer, app, java.util.Objects.requireNonNull(older.build()));
+        BuildView superseded = builds.get(developer, app, older);
         assertThat(superseded.status()).isEqualTo(BuildStatus.CANCELLED);
-        assertThat(superseded.reason()).contains("superseded by #" + newer.build());
-        assertThat(builds.get(developer, app, java.util.Objects.requireNonNull(newer.build())).status())
-                .isEqualTo(BuildStatus.QUEUED);
+        assertThat(superseded.reason()).contains("superseded by #" + newer);
+        assertThat(builds.get(developer, app, newer).status()).isEqualTo(BuildStatus.QUEUED);
         assertThat(builds.get(developer, app, manual.number()).status()).isEqualTo(BuildStatus.QUEUED);
         assertThat(builds.get(developer, app, running.number()).status()).isEqualTo(BuildStatus.RUNNING);
 
@@ -264,7 +273,53 @@ class BuildServiceTest {
     }
 
     @Test
-    void pushes_arriving_together_each_queue_a_build_with_its_own_number() throws Exception {
+    void pushes_waiting_together_become_one_build_of_the_newest_and_the_others_name_it() throws Exception {
+        String secret = webhooks.rotateSecret(fixtures.member(team, TeamRole.MAINTAINER), app);
+        String tip = tip();
+        long appId = jdbc.queryForObject("select id from apps where name = ?", Long.class, app);
+        java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        // holds the app's build numbering, so the worker queueing the first push waits while two more arrive
+        // (the lock build numbering takes; a stronger one would also stop the deliveries from being stored)
+        Thread holder = Thread.ofVirtual().start(() -> transactions.executeWithoutResult(status -> {
+            jdbc.queryForList("select id from apps where id = ? for no key update", appId);
+            locked.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        assertThat(locked.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        try {
+            signedPush(secret, tip, "wait-1");
+            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                    "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like '%for no key update%'",
+                    Integer.class) > 0);
+            signedPush(secret, tip, "wait-2");
+            signedPush(secret, tip, "wait-3");
+        } finally {
+            release.countDown();
+            holder.join();
+        }
+
+        DeliveryView first = settled("wait-1");
+        DeliveryView middle = settled("wait-2");
+        DeliveryView last = settled("wait-3");
+        assertThat(first.outcome()).isEqualTo(DeliveryOutcome.BUILD_QUEUED);
+        assertThat(last.outcome()).isEqualTo(DeliveryOutcome.BUILD_QUEUED);
+        assertThat(last.buildNumber()).isEqualTo(first.buildNumber() + 1);
+        assertThat(middle.outcome()).isEqualTo(DeliveryOutcome.SUPERSEDED);
+        assertThat(middle.buildNumber()).isEqualTo(last.buildNumber());
+        assertThat(middle.reason()).contains("build #" + last.buildNumber() + " builds it");
+        assertThat(builds.list(developer, app)).as("no build for the middle push").hasSize(2);
+
+        cancelUnfinished();
+    }
+
+    @Test
+    void pushes_arriving_together_each_settle_as_a_build_with_its_own_number_or_as_covered_by_a_newer_one()
+            throws Exception {
         String secret = webhooks.rotateSecret(fixtures.member(team, TeamRole.MAINTAINER), app);
         String tip = tip();
         java.util.List<java.util.concurrent.Future<WebhookService.Receipt>> answers = new java.util.ArrayList<>();
@@ -275,14 +330,33 @@ class BuildServiceTest {
             }
         }
 
-        java.util.List<WebhookService.Receipt> receipts = new java.util.ArrayList<>();
         for (var answer : answers) {
-            receipts.add(answer.get());
+            assertThat(answer.get().outcome()).isEqualTo(DeliveryOutcome.BUILD_PENDING);
         }
-        assertThat(receipts).extracting(WebhookService.Receipt::outcome).containsOnly(DeliveryOutcome.BUILD_QUEUED);
-        assertThat(receipts).extracting(WebhookService.Receipt::build).doesNotHaveDuplicates().hasSize(8);
+        java.util.List<DeliveryView> settled = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            settled.add(settled("together-" + i));
+        }
+        java.util.List<Integer> queued = settled.stream().filter(d -> d.outcome() == DeliveryOutcome.BUILD_QUEUED)
+                .map(DeliveryView::buildNumber).toList();
+        assertThat(queued).doesNotHaveDuplicates().hasSameSizeAs(builds.list(developer, app));
+        assertThat(settled).allSatisfy(d -> {
+            assertThat(d.outcome()).isIn(DeliveryOutcome.BUILD_QUEUED, DeliveryOutcome.SUPERSEDED);
+            assertThat(queued).contains(d.buildNumber());
+        });
+        DeliveryView newest = settled.stream().max(java.util.Comparator.comparingLong(DeliveryView::id)).orElseThrow();
+        assertThat(newest.outcome()).as("the newest push always gets a build").isEqualTo(DeliveryOutcome.BUILD_QUEUED);
 
         cancelUnfinished();
+    }
+
+    /** The delivery once the worker has settled it: queued as a build, or covered by a newer push's. */
+    private DeliveryView settled(String deliveryId) {
+        Actor viewer = fixtures.member(team, TeamRole.VIEWER);
+        return await().atMost(Duration.ofSeconds(30)).until(() -> webhooks.info(viewer, app).deliveries().stream()
+                        .filter(d -> deliveryId.equals(d.deliveryId()) && d.outcome() != DeliveryOutcome.DUPLICATE)
+                        .findFirst().filter(d -> d.outcome() != DeliveryOutcome.BUILD_PENDING),
+                java.util.Optional::isPresent).orElseThrow();
     }
 
     /** Leaves no build of the app queued or running for the next test. */

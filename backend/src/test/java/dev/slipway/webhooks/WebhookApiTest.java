@@ -71,6 +71,19 @@ class WebhookApiTest {
     }
 
     @Test
+    void a_push_left_pending_by_a_restart_is_settled_without_a_new_delivery() {
+        // what a Slipway stopped between answering a push and queueing its build leaves behind
+        jdbc.update("insert into webhook_deliveries (app_id, provider, delivery_id, event, ref, commit_sha, outcome,"
+                + " reason, received_at) select id, 'GITHUB', ?, 'push', 'refs/heads/main', ?, 'BUILD_PENDING',"
+                + " 'build pending', now() from apps where name = ?", UUID.randomUUID().toString(), COMMIT, app);
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> outcomes(), o -> o.equals(List.of(DeliveryOutcome.NOT_BUILT)));
+        assertThat(webhooks.info(maintainer, app).deliveries().getFirst().reason())
+                .as("this Slipway has no registry, and the delivery says so").contains("SLIPWAY_BUILD_REGISTRY");
+    }
+
+    @Test
     void a_wrong_missing_or_stale_signature_is_refused_and_only_the_refusal_is_stored() throws Exception {
         String body = push(repository, "main");
         HttpRequest.Builder unsigned = request("github").header("X-GitHub-Event", "push")

@@ -112,7 +112,7 @@ public class WebhookSection extends VerticalLayout {
         Badge badge = switch (outcome) {
             case BUILD_QUEUED, PING -> Badges.of(text, BadgeVariant.SUCCESS);
             case REFUSED, NOT_BUILT -> Badges.of(text, BadgeVariant.ERROR);
-            case DUPLICATE, IGNORED, NO_MATCHING_APP -> Badges.of(text, BadgeVariant.CONTRAST);
+            case BUILD_PENDING, SUPERSEDED, DUPLICATE, IGNORED, NO_MATCHING_APP -> Badges.of(text, BadgeVariant.CONTRAST);
         };
         badge.getElement().setAttribute("data-outcome", outcome.name());
         return badge;

@@ -1,0 +1,145 @@
+package dev.slipway.webhooks;
+
+import dev.slipway.apps.AppRef;
+import dev.slipway.apps.AppService;
+import dev.slipway.builds.BuildService;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Turns verified pushes, stored as {@link DeliveryOutcome#BUILD_PENDING} while the provider got its
+ * answer, into builds. When several pushes of one branch wait, only the newest is built, as a CI server
+ * coalesces a burst of pushes: its commit contains the others, and the older deliveries name the build
+ * that covers them. Pending rows survive a restart and are settled when Slipway starts; replicas share
+ * the work by skipping rows another one holds.
+ */
+@Component
+class PendingPushes implements SmartLifecycle {
+
+    private static final Logger logger = LoggerFactory.getLogger(PendingPushes.class);
+    /** How often pending rows are looked for without a wake-up: pushes answered by another replica. */
+    private static final Duration POLL = Duration.ofSeconds(2);
+    /**
+     * How long a woken worker waits before settling, like a CI server's quiet period: the pushes of a
+     * burst arrive within it and become one build instead of one each.
+     */
+    private static final Duration QUIET = Duration.ofMillis(250);
+
+    private final WebhookStore deliveries;
+    private final AppService apps;
+    private final BuildService builds;
+    private final TransactionTemplate transactions;
+    private final Semaphore wake = new Semaphore(0);
+    private volatile boolean running;
+    private Thread worker;
+
+    PendingPushes(WebhookStore deliveries, AppService apps, BuildService builds,
+                  PlatformTransactionManager transactionManager) {
+        this.deliveries = deliveries;
+        this.apps = apps;
+        this.builds = builds;
+        this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    /** A push was stored as pending; settle it now rather than at the next poll. */
+    void wake() {
+        wake.release();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        worker = Thread.ofPlatform().name("webhook-pushes").daemon().start(this::work);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        wake.release();
+        try {
+            worker.join(Duration.ofSeconds(15));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void work() {
+        while (running) {
+            try {
+                if (wake.tryAcquire(POLL.toMillis(), TimeUnit.MILLISECONDS)) {
+                    Thread.sleep(QUIET);
+                }
+                wake.drainPermits();
+                // what arrives while this pass runs waits for the next one, after its own quiet period
+                long upTo = deliveries.newestPending();
+                while (running && upTo > 0 && settleOneBranch(upTo)) {
+                    // next branch
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                logger.error("Pending webhook pushes could not be read; trying again in {}", POLL, e);
+            }
+        }
+    }
+
+    /**
+     * Settles the pending pushes of the branch that has waited longest, up to the given delivery.
+     *
+     * @return false when nothing was pending
+     */
+    boolean settleOneBranch(long upTo) {
+        List<WebhookStore.Pending> claimed = new ArrayList<>();
+        try {
+            return Boolean.TRUE.equals(transactions.execute(status -> {
+                claimed.addAll(deliveries.claimOldestBranch(upTo));
+                if (claimed.isEmpty()) {
+                    return false;
+                }
+                settle(claimed);
+                return true;
+            }));
+        } catch (RuntimeException e) {
+            // the rows go back to pending with the rollback; settle them as not built so that one bad
+            // push cannot stop the others, and say why where the team looks
+            logger.warn("Pushes {} could not be queued as a build", claimed.stream().map(WebhookStore.Pending::id).toList(), e);
+            transactions.executeWithoutResult(status -> claimed.forEach(push -> deliveries.settle(push.id(),
+                    DeliveryOutcome.NOT_BUILT, "Slipway could not queue the build: " + e.getMessage()
+                            + ". Start a build on the app's Builds page, or push again.", null)));
+            return true;
+        }
+    }
+
+    private void settle(List<WebhookStore.Pending> pushes) {
+        WebhookStore.Pending newest = pushes.getLast();
+        Optional<String> unavailable = builds.unavailableBecause();
+        if (unavailable.isPresent()) {
+            pushes.forEach(push -> deliveries.settle(push.id(), DeliveryOutcome.NOT_BUILT, unavailable.get(), null));
+            return;
+        }
+        AppRef app = apps.ref(newest.appId());
+        int build = builds.startForWebhook(app, newest.branch(), newest.commit(), newest.provider().path()).number();
+        deliveries.settle(newest.id(), DeliveryOutcome.BUILD_QUEUED, "build #" + build + " queued", build);
+        for (WebhookStore.Pending older : pushes.subList(0, pushes.size() - 1)) {
+            deliveries.settle(older.id(), DeliveryOutcome.SUPERSEDED, "a newer push to " + newest.branch() + " ("
+                    + newest.commit().substring(0, 7) + ") arrived before this one was queued; build #" + build
+                    + " builds it, with this commit's changes if they are on the branch", build);
+        }
+    }
+}

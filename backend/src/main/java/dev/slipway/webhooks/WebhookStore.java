@@ -1,0 +1,107 @@
+package dev.slipway.webhooks;
+
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * What a delivery reads and writes, in plain SQL: this is the path a git provider waits on, and single
+ * statements without an ORM session or transaction around them are most of what keeps it short.
+ */
+@Repository
+class WebhookStore {
+
+    /** The condition of the unique index {@code webhook_deliveries_once} (V6), which ON CONFLICT must repeat. */
+    private static final String ONCE = "(provider, delivery_id) where delivery_id is not null"
+            + " and outcome not in ('REFUSED', 'DUPLICATE')";
+
+    /** A verified push to the app's branch, stored before its build is queued. */
+    record Pending(long id, long appId, WebhookProvider provider, String ref, String commit) {
+
+        String branch() {
+            return ref.substring(PushEvent.BRANCH_PREFIX.length());
+        }
+    }
+
+    private final JdbcClient jdbc;
+
+    WebhookStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The sealed secret that signs the app's deliveries, if one was generated. */
+    Optional<UUID> secretOf(long appId) {
+        return jdbc.sql("select secret_id from app_webhooks where app_id = ?").param(appId).query(UUID.class).optional();
+    }
+
+    /**
+     * Stores a delivery unless its id was stored before (refused deliveries aside).
+     *
+     * @return false when the provider sent this delivery id before; nothing was stored
+     */
+    boolean storeOnce(long appId, WebhookProvider provider, @Nullable String deliveryId, String event,
+                      @Nullable String repository, @Nullable String ref, @Nullable String commit,
+                      DeliveryOutcome outcome, String reason, Instant receivedAt) {
+        return jdbc.sql("insert into webhook_deliveries (app_id, provider, delivery_id, event, repository, ref,"
+                        + " commit_sha, outcome, reason, received_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " on conflict " + ONCE + " do nothing returning id")
+                .params(appId, provider.name(), text(deliveryId, 100), String.valueOf(cut(event, 64)),
+                        text(repository, 2048), text(ref, 255),
+                        text(commit != null && commit.matches("[0-9a-f]{40}") ? commit : null, 40),
+                        outcome.name(), String.valueOf(cut(reason, 1000)), Timestamp.from(receivedAt))
+                .query(Long.class).optional().isPresent();
+    }
+
+    /** The newest pending push's id; 0 when none waits. */
+    long newestPending() {
+        return jdbc.sql("select coalesce(max(id), 0) from webhook_deliveries where outcome = 'BUILD_PENDING'")
+                .query(Long.class).single();
+    }
+
+    /**
+     * Claims the pending pushes of the branch whose push has waited longest, oldest first, up to the
+     * given id; rows another Slipway replica is settling are skipped. Must run in a transaction, which
+     * holds the claim.
+     */
+    List<Pending> claimOldestBranch(long upTo) {
+        record Branch(long appId, String ref) {
+        }
+        Optional<Branch> oldest = jdbc.sql("select app_id, ref from webhook_deliveries where outcome = 'BUILD_PENDING'"
+                        + " and id <= ? order by id limit 1 for update skip locked")
+                .param(upTo)
+                .query((row, n) -> new Branch(row.getLong("app_id"), row.getString("ref"))).optional();
+        return oldest.map(branch -> jdbc.sql("select id, app_id, provider, ref, commit_sha from webhook_deliveries"
+                                + " where outcome = 'BUILD_PENDING' and app_id = ? and ref = ? and id <= ?"
+                                + " order by id for update skip locked")
+                        .params(branch.appId(), branch.ref(), upTo)
+                        .query((row, n) -> new Pending(row.getLong("id"), row.getLong("app_id"),
+                                WebhookProvider.valueOf(row.getString("provider")), row.getString("ref"),
+                                row.getString("commit_sha")))
+                        .list())
+                .orElse(List.of());
+    }
+
+    /** Records what became of a pending push. */
+    void settle(long id, DeliveryOutcome outcome, String reason, @Nullable Integer build) {
+        jdbc.sql("update webhook_deliveries set outcome = ?, reason = ?, build_number = ? where id = ?"
+                        + " and outcome = 'BUILD_PENDING'")
+                .params(outcome.name(), String.valueOf(cut(reason, 1000)), new SqlParameterValue(Types.INTEGER, build), id)
+                .update();
+    }
+
+    /** Typed, so a null costs no round trip asking the driver for the column's type. */
+    private static SqlParameterValue text(@Nullable String value, int max) {
+        return new SqlParameterValue(Types.VARCHAR, cut(value, max));
+    }
+
+    private static @Nullable String cut(@Nullable String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+}
