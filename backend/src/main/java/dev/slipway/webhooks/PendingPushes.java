@@ -2,6 +2,7 @@ package dev.slipway.webhooks;
 
 import dev.slipway.apps.AppRef;
 import dev.slipway.apps.AppService;
+import dev.slipway.apps.AppView;
 import dev.slipway.builds.BuildService;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,7 +13,10 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -93,8 +97,9 @@ class PendingPushes implements SmartLifecycle {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
-                logger.error("Pending webhook pushes could not be read; trying again in {}", POLL, e);
+            } catch (Throwable e) {
+                // a worker thread that ended would settle nothing until Slipway restarts
+                logger.error("Pending webhook pushes could not be settled; trying again in {}", POLL, e);
             }
         }
     }
@@ -115,31 +120,67 @@ class PendingPushes implements SmartLifecycle {
                 settle(claimed);
                 return true;
             }));
+        } catch (TransientDataAccessException | DataAccessResourceFailureException | CannotCreateTransactionException e) {
+            // the database is busy or away: the claimed rows went back to pending with the rollback and are
+            // settled on a later pass, not given up on
+            throw e;
         } catch (RuntimeException e) {
-            // the rows go back to pending with the rollback; settle them as not built so that one bad
-            // push cannot stop the others, and say why where the team looks
+            if (claimed.isEmpty()) {
+                throw e; // nothing claimed means nothing to give up on; the worker waits a poll and tries again
+            }
+            // one push that cannot be queued must not hold up the others: it is settled as not built, and
+            // the team reads why where it looks
             logger.warn("Pushes {} could not be queued as a build", claimed.stream().map(WebhookStore.Pending::id).toList(), e);
+            String why = "Slipway could not queue the build (" + (e.getMessage() == null ? e.getClass().getSimpleName()
+                    : e.getMessage()) + "). Start a build on the app's Builds page, or push a new commit.";
             transactions.executeWithoutResult(status -> claimed.forEach(push -> deliveries.settle(push.id(),
-                    DeliveryOutcome.NOT_BUILT, "Slipway could not queue the build: " + e.getMessage()
-                            + ". Start a build on the app's Builds page, or push again.", null)));
+                    DeliveryOutcome.NOT_BUILT, why, null)));
             return true;
         }
     }
 
     private void settle(List<WebhookStore.Pending> pushes) {
         WebhookStore.Pending newest = pushes.getLast();
+        // one settling per branch at a time, across replicas: without it an older push settled late (a
+        // replica's claim, or a row committed after this pass read its range) would queue a build that
+        // cancels the newer push's build as superseded
+        deliveries.lockBranch(newest.appId(), newest.ref());
+        Optional<WebhookStore.Queued> newer = deliveries.queuedAfter(newest);
+        if (newer.isPresent()) {
+            pushes.forEach(push -> deliveries.settle(push.id(), DeliveryOutcome.SUPERSEDED, coveredBy(newest.branch(),
+                    newer.get().commit(), newer.get().build()), newer.get().build()));
+            return;
+        }
         Optional<String> unavailable = builds.unavailableBecause();
         if (unavailable.isPresent()) {
             pushes.forEach(push -> deliveries.settle(push.id(), DeliveryOutcome.NOT_BUILT, unavailable.get(), null));
             return;
         }
-        AppRef app = apps.ref(newest.appId());
-        int build = builds.startForWebhook(app, newest.branch(), newest.commit(), newest.provider().path()).number();
+        AppView app = apps.view(newest.appId());
+        if (!newest.branch().equals(app.branch())) {
+            // the app's source changed between the answer and now; the push was checked against the old one
+            String why = app.branch() == null ? "the app was switched to deploying prebuilt images before the build"
+                    + " was queued" : "the app's branch was changed to " + app.branch() + " before the build was queued";
+            pushes.forEach(push -> deliveries.settle(push.id(), DeliveryOutcome.IGNORED, why, null));
+            return;
+        }
+        AppRef ref = apps.ref(newest.appId());
+        int build = builds.startForWebhook(ref, newest.branch(), newest.commit(), newest.provider().path()).number();
         deliveries.settle(newest.id(), DeliveryOutcome.BUILD_QUEUED, "build #" + build + " queued", build);
         for (WebhookStore.Pending older : pushes.subList(0, pushes.size() - 1)) {
-            deliveries.settle(older.id(), DeliveryOutcome.SUPERSEDED, "a newer push to " + newest.branch() + " ("
-                    + newest.commit().substring(0, 7) + ") arrived before this one was queued; build #" + build
-                    + " builds it, with this commit's changes if they are on the branch", build);
+            deliveries.settle(older.id(), DeliveryOutcome.SUPERSEDED, coveredBy(newest.branch(), newest.commit(), build),
+                    build);
         }
+    }
+
+    private static String coveredBy(String branch, String commit, int build) {
+        return "a newer push to " + branch + " (" + commit.substring(0, 7) + ") arrived before this one was queued;"
+                + " build #" + build + " builds it, with this commit's changes if they are on the branch";
+    }
+
+    @Override
+    public int getPhase() {
+        // stops after the web server, so pushes answered during a graceful shutdown are still queued
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
     }
 }

@@ -131,7 +131,7 @@ public class WebhookService {
         GitTarget target = apps.gitTargetByName(appName).orElseThrow(() -> new NotFoundException("There is no app '"
                 + appName + "'. The hook's URL ends with the app's name as Slipway shows it."));
         Delivery delivery = new Delivery(target.app(), provider, deliveryId, event, now);
-        Optional<String> secret = store.secretOf(target.app().id()).map(this::open);
+        Optional<String> secret = secretOf(target.app().id());
         if (secret.isEmpty()) {
             return delivery.refuse("the app has no webhook secret; a maintainer generates one on the app's page and"
                     + " sets it in the provider's hook");
@@ -180,6 +180,15 @@ public class WebhookService {
             pending.wake();
         }
         return receipt;
+    }
+
+    private Optional<String> secretOf(long appId) {
+        try {
+            return store.secretOf(appId).map(this::open);
+        } catch (IllegalStateException rotatedMeanwhile) {
+            // the secret was rotated between reading its id and opening it, and the old value is gone
+            return store.secretOf(appId).map(this::open);
+        }
     }
 
     /** Sealed values never change under their id (a rotation makes a new one), so an opened one can be kept. */

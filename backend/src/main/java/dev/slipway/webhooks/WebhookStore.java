@@ -30,6 +30,10 @@ class WebhookStore {
         }
     }
 
+    /** A push of a branch that got its build. */
+    record Queued(String commit, int build) {
+    }
+
     private final JdbcClient jdbc;
 
     WebhookStore(JdbcClient jdbc) {
@@ -53,7 +57,7 @@ class WebhookStore {
                         + " commit_sha, outcome, reason, received_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                         + " on conflict " + ONCE + " do nothing returning id")
                 .params(appId, provider.name(), text(deliveryId, 100), String.valueOf(cut(event, 64)),
-                        text(repository, 2048), text(ref, 255),
+                        text(repository, 2048), text(ref, 300),
                         text(commit != null && commit.matches("[0-9a-f]{40}") ? commit : null, 40),
                         outcome.name(), String.valueOf(cut(reason, 1000)), Timestamp.from(receivedAt))
                 .query(Long.class).optional().isPresent();
@@ -86,6 +90,20 @@ class WebhookStore {
                                 row.getString("commit_sha")))
                         .list())
                 .orElse(List.of());
+    }
+
+    /** Waits until no other transaction settles pushes of this branch; held until this one ends. */
+    void lockBranch(long appId, String ref) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended('webhook-push:' || ? || ':' || ?, 0))")
+                .params(appId, ref).query((row, n) -> 1).single();
+    }
+
+    /** The newest push of the same branch, received after this one, that already got its build. */
+    Optional<Queued> queuedAfter(Pending push) {
+        return jdbc.sql("select commit_sha, build_number from webhook_deliveries where app_id = ? and ref = ? and id > ?"
+                        + " and outcome = 'BUILD_QUEUED' order by id desc limit 1")
+                .params(push.appId(), push.ref(), push.id())
+                .query((row, n) -> new Queued(row.getString("commit_sha"), row.getInt("build_number"))).optional();
     }
 
     /** Records what became of a pending push. */

@@ -318,6 +318,44 @@ class BuildServiceTest {
     }
 
     @Test
+    void an_older_push_settled_after_a_newer_ones_build_never_cancels_that_build() throws Exception {
+        String secret = webhooks.rotateSecret(fixtures.member(team, TeamRole.MAINTAINER), app);
+        String tip = tip();
+        java.util.concurrent.CountDownLatch stored = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch commit = new java.util.concurrent.CountDownLatch(1);
+        // the older push's row takes its id first but commits last, as a slow request's insert can
+        Thread slow = Thread.ofVirtual().start(() -> transactions.executeWithoutResult(status -> {
+            jdbc.update("insert into webhook_deliveries (app_id, provider, delivery_id, event, ref, commit_sha, outcome,"
+                    + " reason, received_at) select id, 'GITHUB', ?, 'push', 'refs/heads/main', ?, 'BUILD_PENDING',"
+                    + " 'build pending', now() from apps where name = ?", app + "/late-1", tip, app);
+            stored.countDown();
+            try {
+                commit.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        assertThat(stored.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        DeliveryView newer;
+        try {
+            signedPush(secret, tip, "late-2");
+            newer = settled("late-2");
+        } finally {
+            commit.countDown();
+            slow.join();
+        }
+
+        DeliveryView older = settled("late-1");
+        assertThat(newer.outcome()).isEqualTo(DeliveryOutcome.BUILD_QUEUED);
+        assertThat(older.outcome()).isEqualTo(DeliveryOutcome.SUPERSEDED);
+        assertThat(older.buildNumber()).isEqualTo(newer.buildNumber());
+        assertThat(builds.list(developer, app)).singleElement().satisfies(b ->
+                assertThat(b.status()).isNotEqualTo(BuildStatus.CANCELLED));
+
+        cancelUnfinished();
+    }
+
+    @Test
     void pushes_arriving_together_each_settle_as_a_build_with_its_own_number_or_as_covered_by_a_newer_one()
             throws Exception {
         String secret = webhooks.rotateSecret(fixtures.member(team, TeamRole.MAINTAINER), app);
@@ -354,7 +392,8 @@ class BuildServiceTest {
     private DeliveryView settled(String deliveryId) {
         Actor viewer = fixtures.member(team, TeamRole.VIEWER);
         return await().atMost(Duration.ofSeconds(30)).until(() -> webhooks.info(viewer, app).deliveries().stream()
-                        .filter(d -> deliveryId.equals(d.deliveryId()) && d.outcome() != DeliveryOutcome.DUPLICATE)
+                        .filter(d -> (app + "/" + deliveryId).equals(d.deliveryId())
+                                && d.outcome() != DeliveryOutcome.DUPLICATE)
                         .findFirst().filter(d -> d.outcome() != DeliveryOutcome.BUILD_PENDING),
                 java.util.Optional::isPresent).orElseThrow();
     }
@@ -380,7 +419,9 @@ class BuildServiceTest {
     private WebhookService.Receipt signedPush(String secret, String commit, String deliveryId) throws Exception {
         byte[] body = ("{\"ref\":\"refs/heads/main\",\"after\":\"" + commit + "\",\"repository\":{\"clone_url\":\""
                 + origin.toUri() + "\"}}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        java.util.Map<String, String> headers = java.util.Map.of("X-GitHub-Event", "push", "X-GitHub-Delivery", deliveryId,
+        // delivery ids are once per provider across apps: the app's name keeps a rerun's from being duplicates
+        java.util.Map<String, String> headers = java.util.Map.of("X-GitHub-Event", "push", "X-GitHub-Delivery",
+                app + "/" + deliveryId,
                 "X-Hub-Signature-256", "sha256=" + java.util.HexFormat.of().formatHex(hmac(secret, body)));
         return webhooks.receive(WebhookProvider.GITHUB, app, headers::get, body);
     }
