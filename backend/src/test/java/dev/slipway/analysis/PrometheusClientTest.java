@@ -18,8 +18,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The client against a local HTTP server answering with responses recorded from Prometheus's query API
- * (Debian's prometheus package is not installed by .ci/run; the recorded bodies are what it sends).
+ * The client against a local HTTP server answering with responses recorded from Prometheus's query API,
+ * for what a real Prometheus cannot be made to send: malformed bodies, errors, slowness.
+ * PrometheusClientAgainstPrometheusTest runs it against the real server.
  */
 class PrometheusClientTest {
 
