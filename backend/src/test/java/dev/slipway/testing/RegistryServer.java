@@ -1,7 +1,6 @@
 package dev.slipway.testing;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,11 +21,11 @@ public final class RegistryServer implements AutoCloseable {
     static final Path BINARY = Path.of("/usr/bin/docker-registry");
     private static final Pattern UPLOAD = Pattern.compile("\"PUT /v2/[^ ]*/blobs/uploads/[^ ]*digest=(sha256(?:%3A|:)[0-9a-f]{64})");
 
-    private final Process process;
+    private final LoopbackProcess process;
     private final Path dir;
     private final int port;
 
-    private RegistryServer(Process process, Path dir, int port) {
+    private RegistryServer(LoopbackProcess process, Path dir, int port) {
         this.process = process;
         this.dir = dir;
         this.port = port;
@@ -37,11 +36,8 @@ public final class RegistryServer implements AutoCloseable {
     }
 
     public static RegistryServer start() throws IOException, InterruptedException {
-        Path dir = Files.createTempDirectory("slipway-registry-");
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        Path dir = LoopbackProcess.directory("registry");
+        int port = LoopbackProcess.freePort();
         Files.writeString(dir.resolve("config.yml"), """
                 version: 0.1
                 log:
@@ -54,23 +50,9 @@ public final class RegistryServer implements AutoCloseable {
                 http:
                   addr: 127.0.0.1:%d
                 """.formatted(dir.resolve("data"), port));
-        Process process = new ProcessBuilder(BINARY.toString(), "serve", dir.resolve("config.yml").toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("registry.log").toFile()).start();
-        RegistryServer registry = new RegistryServer(process, dir, port);
-        HttpClient http = HttpClient.newHttpClient();
-        for (int i = 0; i < 100; i++) {
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://" + registry.address() + "/v2/")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return registry;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(100);
-        }
-        registry.close();
-        throw new IllegalStateException("docker-registry did not start: " + Files.readString(dir.resolve("registry.log")));
+        LoopbackProcess process = LoopbackProcess.start(dir, List.of(BINARY.toString(), "serve",
+                dir.resolve("config.yml").toString()), URI.create("http://127.0.0.1:" + port + "/v2/"), Duration.ofSeconds(10));
+        return new RegistryServer(process, dir, port);
     }
 
     /** host:port, the registry part of an image reference. */
@@ -80,7 +62,7 @@ public final class RegistryServer implements AutoCloseable {
 
     /** Digests of every blob uploaded so far, in order. */
     public List<String> uploadedBlobs() throws IOException {
-        Matcher matcher = UPLOAD.matcher(Files.readString(dir.resolve("registry.log")));
+        Matcher matcher = UPLOAD.matcher(Files.readString(LoopbackProcess.log(dir)));
         return matcher.results().map(m -> m.group(1).replace("%3A", ":")).toList();
     }
 
@@ -111,14 +93,6 @@ public final class RegistryServer implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        process.destroy();
-        try {
-            process.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        process.close();
     }
 }
