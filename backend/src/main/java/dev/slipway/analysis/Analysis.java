@@ -1,6 +1,8 @@
 package dev.slipway.analysis;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The verdict of a metric's measurements so far, as a pure function of the template and the list, so
@@ -44,6 +46,21 @@ public final class Analysis {
         }
         return new Verdict(Verdict.Status.RUNNING, template.name() + ": " + measured.size() + " of " + template.count()
                 + " measurements taken");
+    }
+
+    /**
+     * When the metric must be measured next: the initial delay after the analysis started, then one
+     * interval after the last measurement, errors included (a source that fails is asked again at the
+     * same pace, until the consecutive-error limit decides). Empty once the verdict is no longer running,
+     * so a restarted Slipway neither measures twice nor forgets to measure.
+     */
+    public static Optional<Instant> nextMeasurementAt(MetricTemplate template, Instant startedAt,
+                                                      List<Measurement> measurements) {
+        if (judge(template, measurements).status() != Verdict.Status.RUNNING) {
+            return Optional.empty();
+        }
+        return Optional.of(measurements.isEmpty() ? startedAt.plus(template.initialDelay())
+                : measurements.getLast().at().plus(template.interval()));
     }
 
     private static List<Measurement> of(List<Measurement> measured, Measurement.Phase phase) {

@@ -115,6 +115,21 @@ class AnalysisTest {
         assertThat(Condition.format(1e20)).isEqualTo("100000000000000000000");
     }
 
+    @Test
+    void measurements_start_after_the_initial_delay_follow_the_interval_and_stop_with_the_verdict() {
+        // the built-in error rate: 30 s initial delay, every 30 s, 3 measurements
+        assertThat(Analysis.nextMeasurementAt(errorRate, T, List.of())).contains(T.plusSeconds(30));
+        List<Measurement> taken = List.of(measure(errorRate, 0.01, T.plusSeconds(30)),
+                Measurement.error(T.plusSeconds(61), "timeout"));
+        assertThat(Analysis.nextMeasurementAt(errorRate, T, taken)).as("an error is retried at the same pace")
+                .contains(T.plusSeconds(91));
+        List<Measurement> done = List.of(measure(errorRate, 0.01, T.plusSeconds(30)),
+                measure(errorRate, 0.02, T.plusSeconds(60)), measure(errorRate, 0.01, T.plusSeconds(90)));
+        assertThat(Analysis.nextMeasurementAt(errorRate, T, done)).as("three taken: successful").isEmpty();
+        assertThat(Analysis.nextMeasurementAt(errorRate, T, List.of(measure(errorRate, 0.2, T.plusSeconds(30)))))
+                .as("failed at once (limit 0)").isEmpty();
+    }
+
     private Verdict judge(double... values) {
         List<Measurement> measurements = new ArrayList<>();
         for (double value : values) {
@@ -124,6 +139,10 @@ class AnalysisTest {
     }
 
     private static Measurement measure(MetricTemplate template, double value) {
-        return new Measurement(T, template.classify(value), value, null);
+        return measure(template, value, T);
+    }
+
+    private static Measurement measure(MetricTemplate template, double value, Instant at) {
+        return new Measurement(at, template.classify(value), value, null);
     }
 }
