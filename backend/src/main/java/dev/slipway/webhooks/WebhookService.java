@@ -174,7 +174,7 @@ public class WebhookService {
             return delivery.accept(pushed, DeliveryOutcome.NOT_BUILT, unavailable.get());
         }
         Receipt receipt = delivery.answer(202, pushed, DeliveryOutcome.BUILD_PENDING, "build pending", "Push of "
-                + pushed.commit() + " to " + branch.get() + " received; Slipway queues its build at once. The app's"
+                + pushed.commit() + " to " + branch.get() + " received; Slipway queues its build in a moment. The app's"
                 + " webhook deliveries show the build's number.");
         if (receipt.outcome() == DeliveryOutcome.BUILD_PENDING) {
             pending.wake();
