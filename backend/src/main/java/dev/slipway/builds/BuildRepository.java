@@ -48,8 +48,22 @@ interface BuildRepository extends JpaRepository<Build, Long> {
     @Query(value = "select image from build_images where build_id = :buildId and registry = :registry", nativeQuery = true)
     Optional<String> imageIn(long buildId, String registry);
 
-    @Query(value = "select build_id from build_images where image = :image order by build_id limit 1", nativeQuery = true)
+    /** The newest build that pushed this image, a successful one first; rebuilds of a commit push the same one. */
+    @Query(value = """
+            select i.build_id from build_images i join builds b on b.id = i.build_id where i.image = :image
+            order by b.status = 'SUCCEEDED' desc, i.build_id desc limit 1""", nativeQuery = true)
     Optional<Long> buildWithImage(String image);
+
+    /**
+     * The same build's image in another registry, from the newest successful build that pushed {@code image}
+     * there too: an older build of the same commit may predate that registry, a rebuild may not.
+     */
+    @Query(value = """
+            select there.image from build_images here
+            join build_images there on there.build_id = here.build_id and there.registry = :registry
+            join builds b on b.id = here.build_id and b.status = 'SUCCEEDED'
+            where here.image = :image order by here.build_id desc limit 1""", nativeQuery = true)
+    Optional<String> sameBuildIn(String image, String registry);
 
     /**
      * Cancels the app's queued webhook builds of a branch: a newer push to it builds everything they

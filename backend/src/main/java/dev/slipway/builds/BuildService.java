@@ -213,11 +213,12 @@ public class BuildService {
         if (build.isEmpty()) {
             return image;
         }
-        return imageFor(build.get(), environment).orElseThrow(() -> new ConflictException(
-                noImageBecause(build.get(), environment)));
+        return registryAddressOf(environment).flatMap(address -> builds.sameBuildIn(image, address))
+                .orElseThrow(() -> new ConflictException(noImageBecause(build.get(), environment)));
     }
 
-    private String noImageBecause(Build build, String environment) {
+    /** Why a build has no image for an environment, and what to do about it. */
+    String noImageBecause(Build build, String environment) {
         if (build.status() != BuildStatus.SUCCEEDED) {
             return "Build #" + build.number() + " has no image: it did not succeed.";
         }

@@ -210,6 +210,35 @@ class BuildServiceTest {
     }
 
     @Test
+    void a_promotion_takes_the_rebuild_that_reached_the_targets_registry_not_an_older_build_of_the_same_image()
+            throws Exception {
+        Actor admin = fixtures.bootstrapAdmin();
+        BuildView before = awaitEnd(builds.start(developer, app, null, null, BuildTrigger.API));
+        String inDev = builds.imageFor(developer, app, before.number(), "dev");
+        try (RegistryServer staging = RegistryServer.start()) {
+            String name = Fixtures.unique("later-registry");
+            registries.create(admin, new RegistrySpec(name, staging.address() + "/later", true, null, null));
+            registries.assign(admin, "staging", name);
+            try {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> builds.imageFor(inDev, "staging"))
+                        .hasMessageContaining("Build #" + before.number() + " was not pushed")
+                        .hasMessageContaining("Build again");
+
+                BuildView rebuilt = awaitEnd(builds.start(developer, app, null, null, BuildTrigger.API));
+                assertThat(builds.imageFor(developer, app, rebuilt.number(), "dev")).as("same commit, same image")
+                        .isEqualTo(inDev);
+
+                assertThat(builds.imageFor(inDev, "staging")).as("building again, as the message said, is enough")
+                        .isEqualTo(builds.imageFor(developer, app, rebuilt.number(), "staging"))
+                        .startsWith(staging.address() + "/later/");
+            } finally {
+                registries.assign(admin, "staging", null);
+                registries.delete(admin, name);
+            }
+        }
+    }
+
+    @Test
     void builds_of_one_app_run_in_order_and_a_queued_one_is_cancelled_at_once_a_running_one_soon() {
         BuildView first = builds.start(developer, app, null, null, BuildTrigger.API);
         BuildView second = builds.start(developer, app, null, null, BuildTrigger.API);
