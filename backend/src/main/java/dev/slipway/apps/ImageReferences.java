@@ -17,9 +17,20 @@ public final class ImageReferences {
     private static final String NAME = "(?:" + DOMAIN + "/)?" + PATH_COMPONENT + "(?:/" + PATH_COMPONENT + ")*";
     private static final String TAG = "[\\w][\\w.-]{0,127}";
     private static final String DIGEST = "[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}";
+    /** Where a registry's repositories start: host[:port] and path components, in lowercase. */
+    private static final Pattern REGISTRY = Pattern.compile(DOMAIN + "(?:/" + PATH_COMPONENT + ")*");
     private static final Pattern REFERENCE = Pattern.compile("(" + NAME + ")(?::" + TAG + ")?(?:@" + DIGEST + ")?");
 
     private ImageReferences() {
+    }
+
+    /**
+     * Whether images can be pushed under this address ({@code host[:port][/path]}): it must start every
+     * reference Slipway makes from it, so it follows the same grammar, and lowercase as registries store it.
+     */
+    public static boolean isRegistryAddress(String address) {
+        return address.length() <= 255 && address.equals(address.toLowerCase(java.util.Locale.ROOT))
+                && REGISTRY.matcher(address).matches();
     }
 
     public static Optional<String> problem(String reference) {

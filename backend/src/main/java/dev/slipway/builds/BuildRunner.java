@@ -272,7 +272,7 @@ class BuildRunner implements SmartLifecycle {
         for (String environment : buildService.autoDeployTargets(build.appId(), build.branch())) {
             try {
                 String image = buildService.imageFor(build, environment).orElseThrow(() -> new IllegalStateException(
-                        "the image was not pushed to the registry " + environment + " takes images from"));
+                        buildService.noImageBecause(build, environment)));
                 var rollout = deploys.deployAutomatically(build.appId(), environment, image, "auto-deploy of build #"
                         + build.number() + " (" + build.branch() + ")");
                 sink.accept("Slipway: auto-deploy to " + environment + " started: v" + rollout.release());

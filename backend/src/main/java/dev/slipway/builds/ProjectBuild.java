@@ -85,7 +85,8 @@ public final class ProjectBuild {
             try {
                 Files.writeString(init, GRADLE_INIT_SCRIPT);
             } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("The workspace " + directory + " is not writable", e);
+                throw new java.io.UncheckedIOException("The workspace " + directory + " is not writable; check that"
+                        + " Slipway may write to SLIPWAY_BUILD_WORK_DIR and that the disk is not full", e);
             }
             return new Command(List.of(wrapper.orElse("gradle"), "--no-daemon", "--console=plain", "--init-script",
                     init.toAbsolutePath().toString(), "build", "slipwayDependencies", "-x", "test"),

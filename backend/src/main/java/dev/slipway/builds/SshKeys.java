@@ -45,7 +45,8 @@ final class SshKeys {
             return new KeyPair(factory.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(halves[1]))),
                     factory.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(halves[0]))));
         } catch (GeneralSecurityException | RuntimeException e) {
-            throw new IllegalStateException("the stored deploy key is not a P-256 key pair", e);
+            throw new IllegalStateException("the stored deploy key is not a P-256 key pair; a maintainer makes a new"
+                    + " one on the app's Builds page (Make deploy key) and adds it to the repository", e);
         }
     }
 

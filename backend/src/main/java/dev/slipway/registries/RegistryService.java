@@ -1,5 +1,6 @@
 package dev.slipway.registries;
 
+import dev.slipway.apps.ImageReferences;
 import dev.slipway.audit.AuditLog;
 import dev.slipway.encryption.Envelopes;
 import dev.slipway.environments.EnvironmentService;
@@ -30,8 +31,6 @@ public class RegistryService {
 
     static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,38}[a-z0-9])?");
     /** host[:port][/path]: what goes before the image name, as docker and jib write it, without a scheme. */
-    static final Pattern ADDRESS = Pattern.compile("[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]{1,5})?(/[a-z0-9._-]+)*");
-
     private final RegistryRepository registries;
     private final EnvironmentService environments;
     private final Envelopes envelopes;
@@ -164,7 +163,7 @@ public class RegistryService {
         if (address.contains("://")) {
             problems.fail("address", "is written without a scheme, e.g. registry.internal:5000/slipway; mark the"
                     + " registry insecure to allow plain HTTP");
-        } else if (address.length() > 255 || !ADDRESS.matcher(address).matches()) {
+        } else if (!ImageReferences.isRegistryAddress(address)) {
             problems.fail("address", "must be host[:port][/path] in lowercase, e.g. registry.internal:5000/slipway");
         }
         String username = Text.clean(spec.username());

@@ -59,6 +59,11 @@ class RegistryServiceTest {
                 false, null, null)))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems().getFirst().field())
                         .isEqualTo("address"));
+        // what an image reference cannot start with is refused here, not by every build later
+        for (String bad : java.util.List.of("registry.internal/slipway-", "a..b/x", "registry.internal/-x")) {
+            assertThatThrownBy(() -> registries.create(admin, new RegistrySpec(Fixtures.unique("r"), bad, false, null,
+                    null))).as(bad).isInstanceOf(InvalidInputException.class);
+        }
     }
 
     @Test

@@ -67,6 +67,8 @@ public class BuildDetailView extends VerticalLayout implements BeforeEnterObserv
     private int linesShown;
     private @Nullable AppView appView;
     private @Nullable Registration polling;
+    /** Whether the build had ended when last shown. */
+    private boolean finished;
 
     BuildDetailView(BuildService builds, AppService apps, DeployService deploys, EnvironmentService environments,
                     CurrentUser user) {
@@ -110,6 +112,9 @@ public class BuildDetailView extends VerticalLayout implements BeforeEnterObserv
 
     @Override
     protected void onAttach(AttachEvent attach) {
+        if (finished) {
+            return; // nothing changes any more: no polling, and the deploy buttons are not worked out again
+        }
         UI ui = attach.getUI();
         ui.setPollInterval(POLL_MS);
         polling = ui.addPollListener(e -> refresh());
@@ -133,6 +138,7 @@ public class BuildDetailView extends VerticalLayout implements BeforeEnterObserv
     }
 
     private void show(BuildView build) {
+        finished = build.status().finished();
         status.removeAll();
         status.add(BuildBadges.of(build.status()));
         StringBuilder text = new StringBuilder("Branch " + build.branch());

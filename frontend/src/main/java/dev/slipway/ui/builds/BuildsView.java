@@ -98,8 +98,9 @@ public class BuildsView extends VerticalLayout implements BeforeEnterObserver, H
         } else {
             add(new Paragraph("From " + view.origin() + ". Each build fetches the commit, runs the project's Maven or"
                     + " Gradle build and pushes an image pinned to its digest."));
-            builds.unavailableBecause().ifPresent(why -> add(new Paragraph(why)));
-            if (view.yourRole().includes(TeamRole.DEVELOPER) && builds.unavailableBecause().isEmpty()) {
+            java.util.Optional<String> unavailable = builds.unavailableBecause();
+            unavailable.ifPresent(why -> add(new Paragraph(why)));
+            if (view.yourRole().includes(TeamRole.DEVELOPER) && unavailable.isEmpty()) {
                 Button start = new Button("Build now", VaadinIcon.HAMMER.create(), e -> startDialog(view));
                 start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
                 add(start);

@@ -55,8 +55,9 @@ public class RegistriesView extends VerticalLayout {
     RegistriesView(RegistryService registries, BuildService builds, CurrentUser user) {
         this.registries = registries;
         // said plainly when there is none, so "platform registry" is not mistaken for a place images go
-        this.platform = builds.platformRegistryConfigured() ? "Platform registry"
-                : "Platform registry (none configured: no images)";
+        boolean platformConfigured = builds.platformRegistryConfigured();
+        this.platform = platformConfigured ? "Platform registry"
+                : "Platform registry (none configured: no images; choose a registry)";
         this.user = user;
         grid.addColumn(RegistryView::name).setHeader("Name").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(RegistryView::address).setHeader("Address").setFlexGrow(1);
@@ -68,7 +69,10 @@ public class RegistriesView extends VerticalLayout {
         grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
         grid.setAllRowsVisible(true);
-        grid.setEmptyStateText("No registries yet: every environment uses the platform registry.");
+        grid.setEmptyStateText(platformConfigured
+                ? "No registries yet: every environment uses the platform registry."
+                : "No registries yet, and no platform registry (SLIPWAY_BUILD_REGISTRY), so builds are off. Add a"
+                        + " registry, then choose it for the environments below.");
         environments.setPadding(false);
 
         Button add = new Button("Add registry", VaadinIcon.PLUS.create(), e -> form(null));

@@ -57,7 +57,12 @@ class RegistriesViewTest extends SpringBrowserlessTest {
         test($(Button.class).withText("Save").single()).click();
         @SuppressWarnings("unchecked")
         Grid<RegistryView> grid = $(Grid.class).single();
-        assertThat(test(grid).size()).isPositive();
+        var rows = test(grid);
+        int row = java.util.stream.IntStream.range(0, rows.size()).filter(i -> name.equals(rows.getCellText(i, 0)))
+                .findFirst().orElseThrow(() -> new AssertionError(name + " is not listed"));
+        assertThat(rows.getCellText(row, 1)).isEqualTo("harbor.internal/shop");
+        assertThat(rows.getCellText(row, 2)).isEqualTo("plain HTTP allowed, as robot (password set)");
+        assertThat(rows.getCellText(row, 3)).isEqualTo("not used");
         assertThat(registries.list(support.admin())).filteredOn(r -> r.name().equals(name)).singleElement()
                 .satisfies(r -> {
                     assertThat(r.insecure()).isTrue();
