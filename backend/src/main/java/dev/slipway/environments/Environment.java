@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 @Entity
 @Table(name = "environments")
@@ -38,6 +39,10 @@ class Environment {
 
     @Column(name = "protected", nullable = false)
     private boolean protectedEnvironment;
+
+    /** Where canary analysis queries this environment's metrics; null for none. */
+    @Column(name = "prometheus_url", length = 500)
+    private @Nullable String prometheusUrl;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
@@ -78,12 +83,13 @@ class Environment {
     }
 
     void describe(String description, long clusterId, String namespaceTemplate, boolean createNamespace,
-                  boolean protectedEnvironment, Instant now) {
+                  boolean protectedEnvironment, @Nullable String prometheusUrl, Instant now) {
         this.description = description;
         this.clusterId = clusterId;
         this.namespaceTemplate = namespaceTemplate;
         this.createNamespace = createNamespace;
         this.protectedEnvironment = protectedEnvironment;
+        this.prometheusUrl = prometheusUrl;
         this.updatedAt = now;
     }
 
@@ -94,6 +100,6 @@ class Environment {
 
     EnvironmentView toView(ClusterView cluster) {
         return new EnvironmentView(name, description, position, cluster.name(), cluster.kind(), namespaceTemplate,
-                createNamespace, protectedEnvironment);
+                createNamespace, protectedEnvironment, prometheusUrl);
     }
 }

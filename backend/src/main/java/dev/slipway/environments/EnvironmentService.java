@@ -1,5 +1,6 @@
 package dev.slipway.environments;
 
+import dev.slipway.analysis.PrometheusClient;
 import dev.slipway.audit.AuditLog;
 import dev.slipway.clusters.ClusterService;
 import dev.slipway.clusters.ClusterView;
@@ -9,11 +10,15 @@ import dev.slipway.shared.InputCheck;
 import dev.slipway.shared.InvalidInputException;
 import dev.slipway.shared.NotFoundException;
 import dev.slipway.shared.Text;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,6 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class EnvironmentService {
 
     public static final int MAX_NAME_LENGTH = 16;
+    public static final int MAX_PROMETHEUS_URL_LENGTH = 500;
 
     private final EnvironmentRepository environments;
     private final ClusterService clusters;
@@ -38,6 +44,31 @@ public class EnvironmentService {
 
     public static Optional<String> nameProblem(String name) {
         return Text.dnsLabel(name, MAX_NAME_LENGTH, "staging");
+    }
+
+    /** The Prometheus URL as stored: null when blank (no Prometheus), otherwise stripped of trailing slashes. */
+    static @Nullable String prometheusUrl(@Nullable String url) {
+        String cleaned = Text.clean(url);
+        return cleaned.isEmpty() ? null : cleaned.replaceAll("/+$", "");
+    }
+
+    /** A problem when a Prometheus URL, as {@link #prometheusUrl} stores it, cannot be queried. */
+    static Optional<String> prometheusUrlProblem(@Nullable String url) {
+        if (url == null) {
+            return Optional.empty();
+        }
+        Optional<String> text = Text.freeText(url, MAX_PROMETHEUS_URL_LENGTH);
+        if (text.isPresent()) {
+            return text;
+        }
+        try {
+            return PrometheusClient.urlProblem(new URI(url));
+        } catch (URISyntaxException e) {
+            return Optional.of("is not a valid URL (" + e.getReason()
+                    + (e.getIndex() >= 0 ? " at character " + (e.getIndex() + 1) : "")
+                    + "); write an http:// or https:// base URL such as http://prometheus.monitoring:9090,"
+                    + " or leave it empty for none");
+        }
     }
 
     /** All environments in promotion order. */
@@ -142,7 +173,8 @@ public class EnvironmentService {
         InputCheck check = new InputCheck()
                 .field("name", nameProblem(name))
                 .field("description", Text.freeText(Text.clean(spec.description()), 500))
-                .field("namespaceTemplate", NamespaceRule.templateProblem(Text.clean(spec.namespaceTemplate())));
+                .field("namespaceTemplate", NamespaceRule.templateProblem(Text.clean(spec.namespaceTemplate())))
+                .field("prometheusUrl", prometheusUrlProblem(prometheusUrl(spec.prometheusUrl())));
         if (Text.clean(spec.cluster()).isEmpty()) {
             check.fail("cluster", "is required: choose the cluster this environment deploys to");
         }
@@ -156,7 +188,7 @@ public class EnvironmentService {
 
     private static void describe(Environment environment, EnvironmentSpec spec, long clusterId, Instant now) {
         environment.describe(Text.clean(spec.description()), clusterId, Text.clean(spec.namespaceTemplate()),
-                spec.createNamespace(), spec.protectedEnvironment(), now);
+                spec.createNamespace(), spec.protectedEnvironment(), prometheusUrl(spec.prometheusUrl()), now);
     }
 
     /**
@@ -179,7 +211,8 @@ public class EnvironmentService {
     private static Map<String, String> details(EnvironmentSpec spec) {
         return Map.of("cluster", Text.clean(spec.cluster()), "namespaceTemplate", Text.clean(spec.namespaceTemplate()),
                 "createNamespace", Boolean.toString(spec.createNamespace()),
-                "protected", Boolean.toString(spec.protectedEnvironment()));
+                "protected", Boolean.toString(spec.protectedEnvironment()),
+                "prometheusUrl", Objects.requireNonNullElse(prometheusUrl(spec.prometheusUrl()), ""));
     }
 
     private Environment load(String name) {

@@ -1,5 +1,7 @@
 package dev.slipway.environments;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An environment to create, or the new state of one.
  *
@@ -9,7 +11,16 @@ package dev.slipway.environments;
  * @param createNamespace      whether Slipway creates the namespace when it is missing; off when the
  *                             cluster's admins create namespaces themselves
  * @param protectedEnvironment whether deploying needs a team maintainer
+ * @param prometheusUrl        where canary analysis queries this environment's metrics, an http(s) base URL
+ *                             without credentials such as http://prometheus.monitoring:9090; blank or null
+ *                             for none
  */
 public record EnvironmentSpec(String name, String description, String cluster, String namespaceTemplate,
-                              boolean createNamespace, boolean protectedEnvironment) {
+                              boolean createNamespace, boolean protectedEnvironment, @Nullable String prometheusUrl) {
+
+    /** An environment without a Prometheus URL. */
+    public EnvironmentSpec(String name, String description, String cluster, String namespaceTemplate,
+                           boolean createNamespace, boolean protectedEnvironment) {
+        this(name, description, cluster, namespaceTemplate, createNamespace, protectedEnvironment, null);
+    }
 }

@@ -12,6 +12,7 @@ import dev.slipway.shared.InvalidInputException;
 import dev.slipway.testing.Fixtures;
 import dev.slipway.testing.SlipwayTest;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -89,5 +90,55 @@ class EnvironmentServiceTest {
     void a_taken_name_is_refused() {
         assertThatThrownBy(() -> environments.create(admin, new EnvironmentSpec("dev", "", cluster, "{app}-x", true, false)))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("already exists");
+    }
+
+    @Test
+    void an_environment_keeps_its_prometheus_url_and_shows_it_without_trailing_slashes() {
+        String name = Fixtures.unique("canary");
+
+        EnvironmentView created = environments.create(admin, new EnvironmentSpec(name, "", cluster, "{app}-{env}",
+                true, false, "  http://prometheus.monitoring:9090/prom//  "));
+
+        assertThat(created.prometheusUrl()).isEqualTo("http://prometheus.monitoring:9090/prom");
+        assertThat(environments.get(name).prometheusUrl()).isEqualTo("http://prometheus.monitoring:9090/prom");
+
+        EnvironmentView cleared = environments.update(admin, name,
+                new EnvironmentSpec(name, "", cluster, "{app}-{env}", true, false, "   "));
+
+        assertThat(cleared.prometheusUrl()).isNull();
+    }
+
+    @Test
+    void a_prometheus_url_that_is_not_http_or_holds_credentials_is_refused_on_the_field_and_nothing_is_stored() {
+        // each refused URL, and what the message must tell the admin
+        Map<String, String> refused = Map.of(
+                "ftp://prometheus:9090", "http://",
+                "prometheus.monitoring:9090", "http://",
+                "http://prom etheus:9090", "http://",
+                "https://admin:secret@prometheus:9090", "credentials");
+        for (var entry : refused.entrySet()) {
+            String url = entry.getKey();
+            String name = Fixtures.unique("bad");
+
+            assertThatThrownBy(() -> environments.create(admin,
+                    new EnvironmentSpec(name, "", cluster, "{app}-{env}", true, false, url)))
+                    .as(url)
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                            .singleElement().satisfies(p -> {
+                                assertThat(p.field()).isEqualTo("prometheusUrl");
+                                assertThat(p.message()).contains(entry.getValue());
+                            }));
+            assertThat(environments.list()).extracting(EnvironmentView::name).doesNotContain(name);
+        }
+
+        String kept = Fixtures.unique("kept");
+        environments.create(admin, new EnvironmentSpec(kept, "", cluster, "{app}-{env}", true, false,
+                "http://prometheus:9090"));
+        assertThatThrownBy(() -> environments.update(admin, kept,
+                new EnvironmentSpec(kept, "", cluster, "{app}-{env}", true, false, "https://user@prometheus:9090")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .extracting(FieldProblem::field).containsExactly("prometheusUrl"))
+                .hasMessageContaining("credentials");
+        assertThat(environments.get(kept).prometheusUrl()).isEqualTo("http://prometheus:9090");
     }
 }

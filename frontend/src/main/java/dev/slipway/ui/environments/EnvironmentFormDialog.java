@@ -22,6 +22,7 @@ import dev.slipway.ui.components.Notifications;
 import dev.slipway.ui.security.CurrentUser;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -39,6 +40,7 @@ class EnvironmentFormDialog extends Dialog {
     private final TextField namespaceTemplate = new TextField("Namespace template");
     private final Checkbox createNamespace = new Checkbox("Create the namespace when it is missing");
     private final Checkbox protectedEnvironment = new Checkbox("Protected: deploying needs a team maintainer");
+    private final TextField prometheusUrl = new TextField("Prometheus URL");
     private final Binder<Model> binder = new Binder<>();
     /** Names of sandbox clusters, which the form must mark as simulated. */
     private final Set<String> simulatedClusters;
@@ -51,6 +53,7 @@ class EnvironmentFormDialog extends Dialog {
         String namespaceTemplate = NamespaceRule.DEFAULT_TEMPLATE;
         boolean createNamespace = true;
         boolean protectedEnvironment;
+        String prometheusUrl = "";
     }
 
     private EnvironmentFormDialog(String title, boolean creating, List<ClusterView> clusters, Model model) {
@@ -64,7 +67,7 @@ class EnvironmentFormDialog extends Dialog {
 
         FormLayout form = new FormLayout();
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
-        form.add(name, description, cluster, namespaceTemplate, createNamespace, protectedEnvironment);
+        form.add(name, description, cluster, namespaceTemplate, createNamespace, protectedEnvironment, prometheusUrl);
         add(form);
         showPreview();
         showClusterNote();
@@ -95,6 +98,7 @@ class EnvironmentFormDialog extends Dialog {
         model.namespaceTemplate = environment.namespaceTemplate();
         model.createNamespace = environment.createNamespace();
         model.protectedEnvironment = environment.protectedEnvironment();
+        model.prometheusUrl = Objects.requireNonNullElse(environment.prometheusUrl(), "");
         EnvironmentFormDialog dialog = new EnvironmentFormDialog("Edit environment " + environment.name(), false,
                 clusters, model);
         dialog.addButtons("Save", spec -> {
@@ -121,6 +125,9 @@ class EnvironmentFormDialog extends Dialog {
         namespaceTemplate.setValueChangeMode(ValueChangeMode.LAZY);
         namespaceTemplate.addValueChangeListener(e -> showPreview());
         createNamespace.setHelperText("Turn off when the cluster's admins create namespaces themselves");
+        prometheusUrl.setMaxLength(EnvironmentService.MAX_PROMETHEUS_URL_LENGTH);
+        prometheusUrl.setHelperText("Where canary analysis queries this environment's metrics, e.g."
+                + " http://prometheus.monitoring:9090. Leave empty for none; the sandbox simulates its own metrics.");
     }
 
     private void bind() {
@@ -133,6 +140,7 @@ class EnvironmentFormDialog extends Dialog {
                 .bind(m -> m.namespaceTemplate, (m, v) -> m.namespaceTemplate = v);
         binder.forField(createNamespace).bind(m -> m.createNamespace, (m, v) -> m.createNamespace = v);
         binder.forField(protectedEnvironment).bind(m -> m.protectedEnvironment, (m, v) -> m.protectedEnvironment = v);
+        binder.forField(prometheusUrl).bind(m -> m.prometheusUrl, (m, v) -> m.prometheusUrl = v);
     }
 
     /** Shows where a sample app would land, so the admin sees the effect of the template before saving. */
@@ -162,7 +170,7 @@ class EnvironmentFormDialog extends Dialog {
             Model m = binder.getBean();
             try {
                 save.accept(new EnvironmentSpec(m.name, m.description, m.cluster, m.namespaceTemplate,
-                        m.createNamespace, m.protectedEnvironment));
+                        m.createNamespace, m.protectedEnvironment, m.prometheusUrl));
                 close();
             } catch (InvalidInputException problem) {
                 Forms.show(problem, fieldsByName());
@@ -174,6 +182,6 @@ class EnvironmentFormDialog extends Dialog {
 
     private Map<String, HasValidation> fieldsByName() {
         return Map.of("name", name, "description", description, "cluster", cluster,
-                "namespaceTemplate", namespaceTemplate);
+                "namespaceTemplate", namespaceTemplate, "prometheusUrl", prometheusUrl);
     }
 }
