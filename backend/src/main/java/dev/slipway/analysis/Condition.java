@@ -67,7 +67,7 @@ public record Condition(Operator operator, double threshold) {
     }
 
     /** Four significant digits, no trailing zeros, never in exponent form: 0.072, 1000.3, 0.00000000025. */
-    static String format(double value) {
+    public static String format(double value) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             return Double.toString(value);
         }

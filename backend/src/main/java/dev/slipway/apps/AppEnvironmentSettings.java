@@ -50,6 +50,8 @@ class AppEnvironmentSettings {
     private @Nullable Integer autoscaleCpuPercent;
     @Enumerated(EnumType.STRING)
     private DeployStrategy strategy;
+    @Column(name = "canary_steps")
+    private @Nullable String canarySteps;
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
     @Column(name = "updated_by", nullable = false)
@@ -78,6 +80,7 @@ class AppEnvironmentSettings {
         autoscaleMax = s.autoscaling() == null ? null : s.autoscaling().max();
         autoscaleCpuPercent = s.autoscaling() == null ? null : s.autoscaling().cpuPercent();
         strategy = s.strategy();
+        canarySteps = s.canarySteps() == null || s.canarySteps().isBlank() ? null : s.canarySteps().strip();
         updatedAt = now;
         updatedBy = by;
     }
@@ -87,6 +90,6 @@ class AppEnvironmentSettings {
                 ? null
                 : new DeploySettings.Autoscaling(autoscaleMin, autoscaleMax, autoscaleCpuPercent);
         return new DeploySettings(replicas, cpuRequest, cpuLimit, memoryRequest, memoryLimit, maxSurge, maxUnavailable,
-                progressDeadlineSeconds, autoscaling, strategy);
+                progressDeadlineSeconds, autoscaling, strategy, canarySteps);
     }
 }

@@ -1,5 +1,6 @@
 package dev.slipway.apps;
 
+import dev.slipway.analysis.MetricTemplates;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,6 +109,10 @@ public record CanarySteps(List<CanaryStep> steps) {
                 } else if (!bad.isEmpty()) {
                     problems.add(where + ": " + String.join(", ", bad) + " is not a template name (lower-case letters,"
                             + " digits and dashes, e.g. error-rate)");
+                } else if (templates.stream().anyMatch(t -> MetricTemplates.builtIn(t).isEmpty())) {
+                    problems.add(where + ": there is no metric template " + String.join(", ", templates.stream()
+                            .filter(t -> MetricTemplates.builtIn(t).isEmpty()).toList()) + "; the built-in ones are "
+                            + String.join(" and ", MetricTemplates.names()));
                 } else {
                     steps.add(new Analysis(templates));
                 }
@@ -134,6 +139,11 @@ public record CanarySteps(List<CanaryStep> steps) {
         return steps.stream().map(CanarySteps::line).collect(Collectors.joining("\n"));
     }
 
+    /** One step as written, e.g. "pause 5m". */
+    public String line(int index) {
+        return line(steps.get(index));
+    }
+
     private static String line(CanaryStep step) {
         return switch (step) {
             case SetWeight w -> "setWeight " + w.percent();
@@ -142,7 +152,8 @@ public record CanarySteps(List<CanaryStep> steps) {
         };
     }
 
-    private static String format(Duration duration) {
+    /** "30s", "5m", "1h": a duration as a step writes it. */
+    public static String format(Duration duration) {
         long seconds = duration.toSeconds();
         if (seconds % 3600 == 0) {
             return seconds / 3600 + "h";

@@ -2,6 +2,7 @@ package dev.slipway.apps;
 
 import dev.slipway.shared.InputCheck;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,10 +21,21 @@ import org.jspecify.annotations.Nullable;
  * @param maxUnavailable          pods that may be missing during a rolling update ("0" or "25%")
  * @param progressDeadlineSeconds a rollout that makes no progress for this long is rolled back
  * @param autoscaling             when set, a HorizontalPodAutoscaler decides the number of pods
+ * @param strategy                how a new release replaces the running one
+ * @param canarySteps             the canary's steps as {@link CanarySteps#parse} reads them; null for the
+ *                                defaults. Only used by the canary strategy
  */
 public record DeploySettings(int replicas, String cpuRequest, String cpuLimit, String memoryRequest, String memoryLimit,
                              String maxSurge, String maxUnavailable, int progressDeadlineSeconds,
-                             @Nullable Autoscaling autoscaling, DeployStrategy strategy) {
+                             @Nullable Autoscaling autoscaling, DeployStrategy strategy, @Nullable String canarySteps) {
+
+    /** Settings without canary steps, for strategies that have none. */
+    public DeploySettings(int replicas, String cpuRequest, String cpuLimit, String memoryRequest, String memoryLimit,
+                          String maxSurge, String maxUnavailable, int progressDeadlineSeconds,
+                          @Nullable Autoscaling autoscaling, DeployStrategy strategy) {
+        this(replicas, cpuRequest, cpuLimit, memoryRequest, memoryLimit, maxSurge, maxUnavailable,
+                progressDeadlineSeconds, autoscaling, strategy, null);
+    }
 
     /** Scale on CPU between {@code min} and {@code max} pods, aiming at {@code cpuPercent} of the request. */
     public record Autoscaling(int min, int max, int cpuPercent) {
@@ -32,6 +44,8 @@ public record DeploySettings(int replicas, String cpuRequest, String cpuLimit, S
     private static final Pattern CPU = Pattern.compile("(\\d+)m|(\\d+(?:\\.\\d{1,3})?)");
     private static final Pattern MEMORY = Pattern.compile("(\\d+)(Ki|Mi|Gi)");
     private static final Pattern SURGE = Pattern.compile("\\d{1,3}%?");
+    /** The column holding the steps is this wide. */
+    static final int MAX_STEPS_TEXT = 2000;
 
     /** What an app gets in an environment until someone changes it. */
     public static DeploySettings defaults() {
@@ -89,7 +103,44 @@ public record DeploySettings(int replicas, String cpuRequest, String cpuLimit, S
             }
         }
         if (strategy == null) {
-            check.fail("strategy", "is required: ROLLING");
+            check.fail("strategy", "is required: ROLLING or CANARY");
+        }
+        if (strategy == DeployStrategy.CANARY) {
+            checkCanary(check);
+        }
+    }
+
+    /** The canary's steps, read; the defaults when none are written. Only meaningful for {@code CANARY}. */
+    public CanarySteps steps() {
+        if (canarySteps == null || canarySteps.isBlank()) {
+            return CanarySteps.defaults();
+        }
+        CanarySteps.Parsed parsed = CanarySteps.parse(canarySteps);
+        if (parsed.steps() == null) {
+            // check() refuses such settings, so only a hand-edited database row gets here
+            throw new IllegalStateException("The stored canary steps cannot be read: " + parsed.problems());
+        }
+        return parsed.steps();
+    }
+
+    private void checkCanary(InputCheck check) {
+        if (autoscaling != null) {
+            check.fail("strategy", "a canary splits traffic by the ratio of its pods, so it needs a fixed number of"
+                    + " pods: turn autoscaling off, or use the rolling strategy");
+        } else if (replicas < 2) {
+            check.fail("replicas", "a canary needs at least 2 pods, one for the stable release and one for the"
+                    + " canary; with fewer, use the rolling strategy");
+        }
+        if (canarySteps == null || canarySteps.isBlank()) {
+            return;
+        }
+        if (canarySteps.length() > MAX_STEPS_TEXT) {
+            check.fail("canarySteps", "must be at most " + MAX_STEPS_TEXT + " characters");
+            return;
+        }
+        List<String> problems = CanarySteps.parse(canarySteps).problems();
+        if (!problems.isEmpty()) {
+            check.fail("canarySteps", String.join("; ", problems));
         }
     }
 

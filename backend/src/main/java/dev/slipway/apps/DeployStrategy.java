@@ -3,5 +3,10 @@ package dev.slipway.apps;
 /** How a new release replaces the running one in an environment. */
 public enum DeployStrategy {
     /** Kubernetes' rolling update: pods of the new release replace old ones a few at a time. */
-    ROLLING
+    ROLLING,
+    /**
+     * A second Deployment runs the new release beside the stable one and gets a growing share of the
+     * traffic, step by step, with metric analysis between steps; the stable release takes it over at the end.
+     */
+    CANARY
 }

@@ -160,6 +160,7 @@ public final class KubernetesWrites {
     public static boolean deleteWorkload(KubernetesClient client, String namespace, String app, String environment) {
         List<HasMetadata> found = new ArrayList<>();
         found.add(client.apps().deployments().inNamespace(namespace).withName(app).get());
+        found.add(client.apps().deployments().inNamespace(namespace).withName(Manifests.canaryName(app)).get());
         found.add(client.services().inNamespace(namespace).withName(app).get());
         found.add(client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(namespace).withName(app).get());
         found.addAll(client.configMaps().inNamespace(namespace).withLabels(Map.of(Labels.APP, app, Labels.ENV, environment,

@@ -19,6 +19,8 @@ public final class Labels {
     public static final String ENV = "slipway.dev/env";
     public static final String RELEASE = "slipway.dev/release";
     public static final String SLOT = "slipway.dev/slot";
+    /** The {@link #SLOT} of a canary's pods; stable pods carry no slot. */
+    public static final String CANARY_SLOT = "canary";
     /** Marks the ConfigMaps and Secrets that hold a release's config. */
     public static final String CONFIG = "slipway.dev/config";
     /** Annotation: the release number a Deployment was last written for. */

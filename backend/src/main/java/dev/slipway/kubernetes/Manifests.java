@@ -96,6 +96,27 @@ public final class Manifests {
                 .build();
     }
 
+    /** The canary's Deployment name: the app's with this suffix. */
+    public static String canaryName(String app) {
+        return app + "-canary";
+    }
+
+    /**
+     * The canary's Deployment: the release's pods beside the stable ones, labelled {@code slot=canary}. The
+     * app's Service selects app and environment only, so it sends requests to canary and stable pods alike,
+     * by their numbers. The canary's selector includes the slot, so the two Deployments never count each
+     * other's pods; the stable one's selector is older and immutable, but a Deployment only manages pods of
+     * its own ReplicaSets (owner references), so it leaves the canary's pods alone.
+     */
+    public static Deployment canaryDeployment(WorkloadSpec spec) {
+        Deployment deployment = deployment(spec);
+        deployment.getMetadata().setName(canaryName(spec.app()));
+        deployment.getMetadata().getLabels().put(Labels.SLOT, Labels.CANARY_SLOT);
+        deployment.getSpec().getSelector().getMatchLabels().put(Labels.SLOT, Labels.CANARY_SLOT);
+        deployment.getSpec().getTemplate().getMetadata().getLabels().put(Labels.SLOT, Labels.CANARY_SLOT);
+        return deployment;
+    }
+
     /**
      * The release's variables as an immutable ConfigMap named after their hash; empty when it has none.
      * Immutable objects named by content are never updated, only created, so a pod always starts with the

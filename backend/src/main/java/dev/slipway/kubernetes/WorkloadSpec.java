@@ -29,6 +29,12 @@ public record WorkloadSpec(String app, String team, String environment, String n
                            int replicas, Resources resources, Rolling rolling, @Nullable Autoscaling autoscaling,
                            Map<String, String> podAnnotations, @Nullable Config config) {
 
+    /** The same workload with another number of pods, e.g. the stable and canary shares of a canary step. */
+    public WorkloadSpec withReplicas(int pods) {
+        return new WorkloadSpec(app, team, environment, namespace, createNamespace, release, image, port, livenessPath,
+                readinessPath, pods, resources, rolling, autoscaling, podAnnotations, config);
+    }
+
     /**
      * Kubernetes quantities, as Kubernetes writes them ("250m", "512Mi").
      */

@@ -90,6 +90,27 @@ class DeployApiController {
         return deploys.abort(principal.actor(), app, environment);
     }
 
+    @PostMapping("/{environment}/rollout/promote")
+    @Operation(summary = "Canary: end the current step (a pause, an analysis) and go on with the next one")
+    RolloutView promote(@AuthenticationPrincipal SlipwayPrincipal principal, @PathVariable String app,
+                        @PathVariable String environment) {
+        return deploys.promote(principal.actor(), app, environment);
+    }
+
+    @PostMapping("/{environment}/rollout/promote-full")
+    @Operation(summary = "Canary: skip the remaining steps and analyses; the stable Deployment takes the release")
+    RolloutView promoteFull(@AuthenticationPrincipal SlipwayPrincipal principal, @PathVariable String app,
+                            @PathVariable String environment) {
+        return deploys.promoteFull(principal.actor(), app, environment);
+    }
+
+    @PostMapping("/{environment}/rollout/retry")
+    @Operation(summary = "Roll out the release of an aborted or rolled back rollout again, from its first step")
+    RolloutView retry(@AuthenticationPrincipal SlipwayPrincipal principal, @PathVariable String app,
+                      @PathVariable String environment) {
+        return deploys.retry(principal.actor(), app, environment);
+    }
+
     @GetMapping("/{environment}/releases")
     @Operation(summary = "Every release in the environment, newest first, with how its rollout ended")
     List<ReleaseHistoryEntry> history(@AuthenticationPrincipal SlipwayPrincipal principal, @PathVariable String app,

@@ -4,6 +4,8 @@ import dev.slipway.apps.AppRef;
 import dev.slipway.apps.AppService;
 import dev.slipway.apps.AppSource;
 import dev.slipway.apps.AppView;
+import dev.slipway.apps.CanarySteps;
+import dev.slipway.apps.DeployStrategy;
 import dev.slipway.apps.ImageReferences;
 import dev.slipway.audit.AuditLog;
 import dev.slipway.config.ConfigService;
@@ -59,10 +61,13 @@ public class DeployService {
     private final ConfigService configs;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
+    private final AnalysisMeasurements measurements;
 
     DeployService(AppService apps, EnvironmentService environments, ReleaseService releases, RolloutRepository rollouts,
                   RolloutEventRepository events, LiveState live, KubernetesClients clients, AuditLog audit,
-                  ConfigService configs, ApplicationEventPublisher publisher, Clock clock) {
+                  ConfigService configs, ApplicationEventPublisher publisher, Clock clock,
+                  AnalysisMeasurements measurements) {
+        this.measurements = measurements;
         this.configs = configs;
         this.apps = apps;
         this.environments = environments;
@@ -200,12 +205,94 @@ public class DeployService {
     public RolloutView resume(Actor actor, String appName, String environmentName) {
         return command(actor, appName, environmentName, "resume", rollout -> {
             requirePhase(rollout, "resume", RolloutPhase.PAUSED);
+            if (rollout.progress().flag(Progress.HELD)) {
+                throw new ConflictException("The canary's own steps paused it (" + rollout.reason() + "). Promote to"
+                        + " go on to the next step, or abort.");
+            }
             Instant now = clock.instant();
             rollout.moveTo(RolloutPhase.PROGRESSING, "Resumed by " + actor.username(), now);
             // the time spent paused does not count against the progress deadline
             rollout.keep(rollout.progress().with(Progress.LAST_PROGRESS_AT, now), null, now);
             return Note.of("RESUMED", "Resumed by " + actor.username());
         });
+    }
+
+    /**
+     * Canary: ends the current step now (a pause, an analysis, a weight still scaling) and goes on with
+     * the next one. The only way on from a pause without end or an inconclusive analysis.
+     */
+    @Transactional
+    public RolloutView promote(Actor actor, String appName, String environmentName) {
+        return command(actor, appName, environmentName, "promote", rollout -> {
+            requirePhase(rollout, "be promoted", RolloutPhase.PROGRESSING, RolloutPhase.PAUSED);
+            CanarySteps steps = canarySteps(rollout, "promote");
+            int index = CanaryStrategy.index(steps, rollout.progress());
+            if (index >= steps.steps().size()) {
+                throw new ConflictException("All of the canary's steps are done; v" + releases.get(rollout.releaseId())
+                        .number() + " is already taking over the stable Deployment.");
+            }
+            Instant now = clock.instant();
+            rollout.moveTo(RolloutPhase.PROGRESSING, null, now);
+            rollout.keep(rollout.progress().with(Progress.STEP, index + 1).with(Progress.STEP_STARTED_AT, now)
+                    .without(Progress.HELD).with(Progress.LAST_PROGRESS_AT, now), null, now);
+            return Note.of("PROMOTED", "Promoted by " + actor.username() + ": step " + (index + 1) + " of "
+                    + steps.steps().size() + " (" + steps.line(index) + ") ended early"
+                    + (index + 1 == steps.steps().size() ? "; the stable Deployment takes the new release" : ""));
+        });
+    }
+
+    /** Canary: skips every remaining step and analysis; the stable Deployment takes the new release now. */
+    @Transactional
+    public RolloutView promoteFull(Actor actor, String appName, String environmentName) {
+        return command(actor, appName, environmentName, "promote-full", rollout -> {
+            requirePhase(rollout, "be promoted", RolloutPhase.PROGRESSING, RolloutPhase.PAUSED);
+            CanarySteps steps = canarySteps(rollout, "promote fully");
+            int index = CanaryStrategy.index(steps, rollout.progress());
+            Instant now = clock.instant();
+            rollout.moveTo(RolloutPhase.PROGRESSING, null, now);
+            rollout.keep(rollout.progress().with(Progress.FULL, true).with(Progress.STEP_STARTED_AT, now)
+                    .without(Progress.HELD).with(Progress.LAST_PROGRESS_AT, now), null, now);
+            int skipped = Math.max(0, steps.steps().size() - index);
+            return Note.of("PROMOTED_FULL", "Fully promoted by " + actor.username() + ": " + skipped + " remaining "
+                    + (skipped == 1 ? "step" : "steps") + " skipped, no more analysis; the stable Deployment takes"
+                    + " the new release");
+        });
+    }
+
+    /**
+     * Rolls the release of the newest rollout out again from its first step, after it was aborted or
+     * rolled back (e.g. once a dependency it needed is fixed). A new rollout of the same release.
+     */
+    @Transactional
+    public RolloutView retry(Actor actor, String appName, String environmentName) {
+        EnvironmentView environment = environments.get(environmentName);
+        AppRef app = authorize(actor, appName, environment, "retry rollouts");
+        long environmentId = environments.idOf(environmentName);
+        Rollout last = rollouts.findFirstByAppIdAndEnvironmentIdOrderByIdDesc(app.id(), environmentId)
+                .orElseThrow(() -> new ConflictException("Nothing was rolled out to " + environmentName + " yet, so"
+                        + " there is nothing to retry. Deploy instead."));
+        if (last.phase() != RolloutPhase.ABORTED && last.phase() != RolloutPhase.ROLLED_BACK) {
+            throw new ConflictException("The newest rollout of " + appName + " in " + environmentName + " is "
+                    + last.phase().name().toLowerCase().replace('_', ' ') + "; only an aborted or rolled back"
+                    + " rollout can be retried.");
+        }
+        ReleaseView release = releases.get(last.releaseId());
+        return start(actor, app, environment, environmentId, release, false,
+                "v" + release.number() + " retried from its first step by " + actor.username() + " (" + release.image()
+                        + ")");
+    }
+
+    private CanarySteps canarySteps(Rollout rollout, String action) {
+        if (rollout.strategy() != DeployStrategy.CANARY) {
+            throw new ConflictException("Only a canary rollout has steps to " + action + "; this one is "
+                    + rollout.strategy().name().toLowerCase() + ".");
+        }
+        if (rollout.fastTrack() || rollout.stableReleaseId() == null) {
+            throw new ConflictException("This rollout runs without canary steps (" + (rollout.fastTrack()
+                    ? "a rollback or a redeploy of what runs" : "nothing ran here before") + "), so there is no"
+                    + " step to " + action + ".");
+        }
+        return releases.get(rollout.releaseId()).settings().deploy().steps();
     }
 
     /** Stops the rollout and puts the stable release back at once. */
@@ -215,7 +302,8 @@ public class DeployService {
             requirePhase(rollout, "abort", RolloutPhase.PROGRESSING, RolloutPhase.PAUSED);
             Instant now = clock.instant();
             rollout.moveTo(RolloutPhase.ROLLING_BACK, "Aborted by " + actor.username(), now);
-            rollout.keep(rollout.progress().with(Progress.ABORTED, true).with(Progress.ROLLBACK_STARTED_AT, now),
+            rollout.keep(rollout.progress().with(Progress.ABORTED, true).with(Progress.ROLLBACK_STARTED_AT, now)
+                            .without(Progress.HELD),
                     null, now);
             return Note.of("ABORT", "Aborted by " + actor.username() + "; going back to the stable release");
         });
@@ -304,6 +392,10 @@ public class DeployService {
             throw new ConflictException("Another rollout of " + app.name() + " in " + environment.name()
                     + " started at the same moment. Look at the environment and deploy again if needed.", e);
         }
+        if (rollout.strategy() == DeployStrategy.CANARY && (fastTrack || stable == null)) {
+            message += fastTrack ? "; no canary steps: it brings back a release that ran here"
+                    : "; no canary steps: nothing runs here yet to compare it with";
+        }
         events.save(new RolloutEvent(rollout.id(), now, Note.of("STARTED", message)));
         Map<String, String> details = new LinkedHashMap<>();
         details.put("environment", environment.name());
@@ -381,6 +473,23 @@ public class DeployService {
         Integer stable = rollout.stableReleaseId() == null ? null : releases.get(rollout.stableReleaseId()).number();
         return new RolloutView(rollout.id(), release.number(), stable, rollout.strategy().name(), rollout.phase(),
                 rollout.fastTrack(), rollout.reason(), rollout.startedBy(), rollout.startedAt(), rollout.finishedAt(),
-                events.findByRolloutIdOrderByIdAsc(rollout.id()).stream().map(RolloutEvent::toView).toList());
+                events.findByRolloutIdOrderByIdAsc(rollout.id()).stream().map(RolloutEvent::toView).toList(),
+                canary(rollout, release), rollout.progress().flag(Progress.HELD));
+    }
+
+    private @Nullable CanaryView canary(Rollout rollout, ReleaseView release) {
+        if (rollout.strategy() != DeployStrategy.CANARY || rollout.fastTrack() || rollout.stableReleaseId() == null) {
+            return null;
+        }
+        CanarySteps steps = release.settings().deploy().steps();
+        int current = CanaryStrategy.index(steps, rollout.progress());
+        int weight = CanaryStrategy.weightAt(steps, current);
+        CanaryScale scale = CanaryScale.of(release.settings().deploy().replicas(), weight);
+        List<CanaryView.MeasurementView> measured = measurements.of(rollout.id()).stream()
+                .map(m -> new CanaryView.MeasurementView(m.step() + 1, m.metric(), m.measurement().at(),
+                        m.measurement().phase().name(), m.measurement().value(), m.measurement().error()))
+                .toList();
+        List<String> lines = java.util.stream.IntStream.range(0, steps.steps().size()).mapToObj(steps::line).toList();
+        return new CanaryView(lines, current, weight, scale.canary(), scale.stable(), scale.actualPercent(), measured);
     }
 }

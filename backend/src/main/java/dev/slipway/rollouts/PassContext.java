@@ -1,5 +1,6 @@
 package dev.slipway.rollouts;
 
+import dev.slipway.apps.CanarySteps;
 import dev.slipway.kubernetes.WorkloadSpec;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -19,10 +20,22 @@ import org.jspecify.annotations.Nullable;
  * @param target            the release being rolled out
  * @param stable            the release that runs when this one is undone; null for the first release
  * @param live              the app's Deployment as the cluster last reported it; null when absent
+ * @param canary            the app's canary Deployment as last reported; null when absent
  * @param pods              the app's pods in this environment, all releases
  * @param crashLoopRestarts restarts after which a pod counts as crash-looping
+ * @param steps             the canary's steps, from the target release's settings; null for other strategies
+ * @param analysis          the metrics of the canary step being analysed, with what was measured so far
  */
 record PassContext(RolloutPhase phase, Progress progress, boolean fastTrack, Instant startedAt, Instant now,
-                   WorkloadSpec target, @Nullable WorkloadSpec stable, @Nullable Deployment live, List<Pod> pods,
-                   int crashLoopRestarts) {
+                   WorkloadSpec target, @Nullable WorkloadSpec stable, @Nullable Deployment live,
+                   @Nullable Deployment canary, List<Pod> pods, int crashLoopRestarts, @Nullable CanarySteps steps,
+                   List<MetricRun> analysis) {
+
+    /** A context for strategies without a canary, as the rolling strategy sees it. */
+    PassContext(RolloutPhase phase, Progress progress, boolean fastTrack, Instant startedAt, Instant now,
+                WorkloadSpec target, @Nullable WorkloadSpec stable, @Nullable Deployment live, List<Pod> pods,
+                int crashLoopRestarts) {
+        this(phase, progress, fastTrack, startedAt, now, target, stable, live, null, pods, crashLoopRestarts, null,
+                List.of());
+    }
 }

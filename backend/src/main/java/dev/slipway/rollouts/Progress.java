@@ -19,6 +19,14 @@ record Progress(Map<String, String> values) {
     static final String ABORTED = "aborted";
     /** When going back to the stable release started. */
     static final String ROLLBACK_STARTED_AT = "rollbackStartedAt";
+    /** Canary: the index of the step being carried out; the number of steps once all are done. */
+    static final String STEP = "step";
+    /** Canary: when the current step started; pauses and analyses count from here. */
+    static final String STEP_STARTED_AT = "stepStartedAt";
+    /** Canary: a user asked to skip the remaining steps. */
+    static final String FULL = "promoteFull";
+    /** Canary: paused by its own steps (a pause without end, an inconclusive analysis); only promote goes on. */
+    static final String HELD = "held";
     /** Consecutive failed calls to the Kubernetes API, for the backoff. */
     static final String API_FAILURES = "apiFailures";
 

@@ -23,13 +23,28 @@ final class RollingStrategy implements RolloutStrategy {
 
     @Override
     public Step next(PassContext c) {
-        return switch (c.phase()) {
+        Step step = switch (c.phase()) {
             case PROGRESSING -> progressing(c);
             case PAUSED -> paused(c);
             case ROLLING_BACK -> rollingBack(c);
             case SUCCEEDED, ROLLED_BACK, ABORTED, SUPERSEDED, FAILED ->
                     throw new IllegalStateException("A finished rollout has no next step");
         };
+        return withoutCanary(c, step);
+    }
+
+    /**
+     * A rolling update leaves no canary behind: one left by a superseded canary rollout is deleted at
+     * once, so the release it runs stops getting requests.
+     */
+    private static Step withoutCanary(PassContext c, Step step) {
+        if (c.canary() == null) {
+            return step;
+        }
+        List<HasMetadata> deletes = new ArrayList<>(step.deletes());
+        deletes.add(Manifests.canaryDeployment(c.target()));
+        return new Step(step.phase(), step.reason(), step.writes(), deletes, step.progress(), step.notes(),
+                step.deadline(), step.checkAgainAt());
     }
 
     private Step progressing(PassContext c) {

@@ -2,6 +2,7 @@ package dev.slipway.rollouts;
 
 import dev.slipway.apps.AppRef;
 import dev.slipway.apps.AppService;
+import dev.slipway.apps.CanarySteps;
 import dev.slipway.apps.DeployStrategy;
 import dev.slipway.config.ConfigService;
 import dev.slipway.encryption.TamperedValueException;
@@ -11,6 +12,7 @@ import dev.slipway.kubernetes.ForeignObjectException;
 import dev.slipway.kubernetes.KubernetesClients;
 import dev.slipway.kubernetes.KubernetesWrites;
 import dev.slipway.kubernetes.Labels;
+import dev.slipway.kubernetes.Manifests;
 import dev.slipway.kubernetes.WorkloadObserver;
 import dev.slipway.kubernetes.WorkloadSpec;
 import dev.slipway.kubernetes.WriteOutcome;
@@ -68,10 +70,12 @@ class RolloutPass {
     private final ApplicationEventPublisher publisher;
     private final EngineProperties properties;
     private final Clock clock;
+    private final CanaryAnalysis analyses;
 
     RolloutPass(RolloutRepository rollouts, RolloutEventRepository events, ReleaseService releases, AppService apps,
                 EnvironmentService environments, KubernetesClients clients, WorkloadObserver observer,
-                ApplicationEventPublisher publisher, EngineProperties properties, ConfigService configs, Clock clock) {
+                ApplicationEventPublisher publisher, EngineProperties properties, ConfigService configs, Clock clock, CanaryAnalysis analyses) {
+        this.analyses = analyses;
         this.configs = configs;
         this.rollouts = rollouts;
         this.events = events;
@@ -126,15 +130,27 @@ class RolloutPass {
             return finish(rollout, app, environment, Outcome.DONE);
         }
         @Nullable Deployment live = observer.deployment(cluster, targetSpec.namespace(), app.name()).orElse(null);
+        @Nullable Deployment canary = observer.deployment(cluster, targetSpec.namespace(),
+                Manifests.canaryName(app.name())).orElse(null);
         List<Pod> pods = observer.pods(cluster, targetSpec.namespace(), app.name(), environment.name());
+        @Nullable CanarySteps steps = rollout.strategy() == DeployStrategy.CANARY
+                ? target.settings().deploy().steps() : null;
+        List<Note> measured = new ArrayList<>();
+        List<MetricRun> analysis = steps == null || stable == null || rollout.fastTrack()
+                || rollout.phase() != RolloutPhase.PROGRESSING ? List.of()
+                : CanaryStrategy.analysisAt(steps, rollout.progress()).map(step -> analyses.measure(rollout.id(),
+                        CanaryStrategy.index(steps, rollout.progress()), step, environment, app.name(), target,
+                        rollout.progress().instant(Progress.STEP_STARTED_AT).orElse(now), now, measured))
+                        .orElse(List.of());
         PassContext context = new PassContext(rollout.phase(), rollout.progress(), rollout.fastTrack(),
-                rollout.startedAt(), now, targetSpec, stableSpec, live, pods, properties.crashLoopRestarts());
+                rollout.startedAt(), now, targetSpec, stableSpec, live, canary, pods, properties.crashLoopRestarts(),
+                steps, analysis);
 
         Step step = strategy(rollout.strategy()).next(context);
         List<Note> notes = new ArrayList<>();
         try {
             KubernetesClient client = clients.client(cluster);
-            for (HasMetadata object : unwritten(step.writes(), live)) {
+            for (HasMetadata object : unwritten(step.writes(), live, canary)) {
                 WriteOutcome outcome = KubernetesWrites.apply(client, object);
                 if (outcome != WriteOutcome.UNCHANGED) {
                     notes.add(applied(outcome, object));
@@ -160,8 +176,9 @@ class RolloutPass {
             return apiTrouble(rollout, app, environment, now, e);
         }
 
-        // the decision first, then the writes that carried it out
+        // what was measured, then the decision, then the writes that carried it out
         notes.addAll(0, step.notes());
+        notes.addAll(0, measured);
         Progress progress = step.progress().without(Progress.API_FAILURES);
         boolean moved = step.phase() != rollout.phase();
         if (moved || step.reason() != null) {
@@ -184,17 +201,20 @@ class RolloutPass {
      * they are in place too and the pass needs no API call for them. Without this, every pass triggered
      * by a pod event would read each object from the API server again.
      */
-    private static List<HasMetadata> unwritten(List<HasMetadata> writes, @Nullable Deployment live) {
-        int deployment = -1;
+    private static List<HasMetadata> unwritten(List<HasMetadata> writes, @Nullable Deployment live,
+                                               @Nullable Deployment canary) {
+        int last = -1;
         for (int i = 0; i < writes.size(); i++) {
-            if (writes.get(i) instanceof Deployment) {
-                deployment = i;
+            if (writes.get(i) instanceof Deployment deployment) {
+                @Nullable Deployment seen = deployment.getMetadata().getName().equals(live == null ? null
+                        : live.getMetadata().getName()) ? live : canary;
+                if (!KubernetesWrites.upToDate(deployment, seen)) {
+                    return writes;
+                }
+                last = i;
             }
         }
-        if (deployment < 0 || !KubernetesWrites.upToDate(writes.get(deployment), live)) {
-            return writes;
-        }
-        return writes.subList(deployment + 1, writes.size());
+        return last < 0 ? writes : writes.subList(last + 1, writes.size());
     }
 
     /**
@@ -225,6 +245,7 @@ class RolloutPass {
     private static RolloutStrategy strategy(DeployStrategy kind) {
         return switch (kind) {
             case ROLLING -> new RollingStrategy();
+            case CANARY -> new CanaryStrategy();
         };
     }
 

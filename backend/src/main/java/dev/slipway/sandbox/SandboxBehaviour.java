@@ -10,7 +10,10 @@ public enum SandboxBehaviour {
     HEALTHY("Healthy: pods start and get ready"),
     SLOW_START("Slow start: pods take long to get ready"),
     NEVER_READY("Never ready: pods run but never pass their readiness probe"),
-    CRASH_LOOP("Crash loop: pods crash on start and restart again and again");
+    CRASH_LOOP("Crash loop: pods crash on start and restart again and again"),
+    BAD_METRICS("Bad metrics: pods get ready, but 7% of their requests fail and p99 latency is 1.4 s"),
+    NO_TRAFFIC("No traffic: pods get ready, but the metrics show no requests, so analysis cannot decide"),
+    METRICS_DOWN("Metrics down: pods get ready, but every metric query fails");
 
     /** The pod-template annotation the simulated kubelet reads. */
     public static final String ANNOTATION = "sandbox.slipway.dev/behaviour";
@@ -19,6 +22,11 @@ public enum SandboxBehaviour {
 
     SandboxBehaviour(String description) {
         this.description = description;
+    }
+
+    /** Whether the pods themselves start and get ready like healthy ones; the rest is in the metrics. */
+    public boolean healthyPods() {
+        return this == HEALTHY || this == BAD_METRICS || this == NO_TRAFFIC || this == METRICS_DOWN;
     }
 
     /** A short sentence for people choosing a behaviour. */

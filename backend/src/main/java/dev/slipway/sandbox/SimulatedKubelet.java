@@ -219,7 +219,7 @@ final class SimulatedKubelet implements AutoCloseable {
         boolean ready;
         int restarts = 0;
         switch (behaviour) {
-            case HEALTHY -> ready = age.compareTo(properties.readyAfter()) >= 0;
+            case HEALTHY, BAD_METRICS, NO_TRAFFIC, METRICS_DOWN -> ready = age.compareTo(properties.readyAfter()) >= 0;
             case SLOW_START -> ready = age.compareTo(properties.slowStartReadyAfter()) >= 0;
             case NEVER_READY -> ready = false;
             case CRASH_LOOP -> {

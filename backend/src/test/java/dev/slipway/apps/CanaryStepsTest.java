@@ -75,4 +75,11 @@ class CanaryStepsTest {
         assertThat(CanarySteps.parse("pause 25h").problems()).first().asString().contains("up to 24h");
         assertThat(CanarySteps.parse("setWeight 20\npause 0s").problems()).first().asString().contains("up to 24h");
     }
+
+    @Test
+    void an_analysis_of_a_template_that_does_not_exist_names_the_ones_that_do() {
+        assertThat(CanarySteps.parse("setWeight 20\nanalysis error-rate latency").problems()).containsExactly(
+                "line 2 ('analysis error-rate latency'): there is no metric template latency; the built-in ones are"
+                        + " error-rate and p99-latency");
+    }
 }

@@ -80,4 +80,28 @@ class DeploySettingsTest {
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
                         .extracting(FieldProblem::field).containsExactlyInAnyOrder("cpuLimit", "memoryLimit"));
     }
+
+    @Test
+    void a_canary_is_stored_with_its_steps_and_one_that_cannot_split_its_pods_is_refused() {
+        DeploySettings canary = new DeploySettings(4, "100m", "500m", "256Mi", "512Mi", "25%", "0", 120, null,
+                DeployStrategy.CANARY, "setWeight 25\nanalysis error-rate\npause");
+
+        apps.updateDeploySettings(developer, app, "dev", canary);
+
+        assertThat(apps.deploySettings(developer, app, "dev")).isEqualTo(canary);
+        assertThat(apps.deploySettings(developer, app, "dev").steps().steps()).hasSize(3);
+
+        DeploySettings autoscaled = new DeploySettings(1, "100m", "500m", "256Mi", "512Mi", "25%", "0", 120,
+                new DeploySettings.Autoscaling(2, 5, 80), DeployStrategy.CANARY, "setWeight 20\nsetweight 10");
+        assertThatThrownBy(() -> apps.updateDeploySettings(developer, app, "dev", autoscaled))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.problems()).extracting(FieldProblem::field)
+                            .containsExactlyInAnyOrder("strategy", "canarySteps");
+                    assertThat(e.problems()).filteredOn(p -> p.field().equals("strategy")).singleElement()
+                            .satisfies(p -> assertThat(p.message()).contains("turn autoscaling off"));
+                    assertThat(e.problems()).filteredOn(p -> p.field().equals("canarySteps")).singleElement()
+                            .satisfies(p -> assertThat(p.message()).contains("line 2", "weights only grow"));
+                });
+        assertThat(apps.deploySettings(developer, app, "dev")).isEqualTo(canary);
+    }
 }

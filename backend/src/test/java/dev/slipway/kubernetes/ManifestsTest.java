@@ -35,6 +35,7 @@ class ManifestsTest {
         List<String> mismatches = new ArrayList<>();
         golden("namespace.yaml", Manifests.namespace(Specs.billing()), mismatches);
         golden("deployment.yaml", Manifests.deployment(Specs.billing()), mismatches);
+        golden("deployment-canary.yaml", Manifests.canaryDeployment(Specs.billing().withReplicas(1)), mismatches);
         golden("service.yaml", Manifests.service(Specs.billing()), mismatches);
         golden("deployment-autoscaled.yaml", Manifests.deployment(Specs.autoscaled()), mismatches);
         golden("autoscaler.yaml", Manifests.autoscaler(Specs.autoscaled()).orElseThrow(), mismatches);
@@ -254,5 +255,23 @@ class ManifestsTest {
         if (!expected.equals(actual)) {
             mismatches.add("--- golden/" + file + "\n+++ built\n" + LineDiff.of(expected, actual));
         }
+    }
+
+    @Test
+    void the_canary_runs_beside_the_stable_deployment_and_the_one_service_selects_both() {
+        WorkloadSpec spec = Specs.billing();
+        Deployment stable = Manifests.deployment(spec);
+        Deployment canary = Manifests.canaryDeployment(spec.withReplicas(1));
+        Map<String, String> serviceSelector = Manifests.service(spec).getSpec().getSelector();
+
+        assertThat(canary.getMetadata().getName()).isEqualTo(spec.app() + "-canary");
+        assertThat(canary.getSpec().getReplicas()).isEqualTo(1);
+        assertThat(canary.getSpec().getSelector().getMatchLabels()).containsEntry(Labels.SLOT, "canary");
+        assertThat(canary.getSpec().getTemplate().getMetadata().getLabels()).containsEntry(Labels.SLOT, "canary")
+                .containsAllEntriesOf(serviceSelector);
+        assertThat(stable.getSpec().getTemplate().getMetadata().getLabels()).doesNotContainKey(Labels.SLOT)
+                .containsAllEntriesOf(serviceSelector);
+        // the stable Deployment's selector must not pick up the slot: it is immutable in existing clusters
+        assertThat(stable.getSpec().getSelector().getMatchLabels()).doesNotContainKey(Labels.SLOT);
     }
 }

@@ -1,0 +1,103 @@
+package dev.slipway.rollouts;
+
+import dev.slipway.analysis.Analysis;
+import dev.slipway.analysis.Condition;
+import dev.slipway.analysis.Measurement;
+import dev.slipway.analysis.MetricSource;
+import dev.slipway.analysis.MetricTemplate;
+import dev.slipway.analysis.MetricTemplates;
+import dev.slipway.analysis.PrometheusClient;
+import dev.slipway.apps.CanarySteps;
+import dev.slipway.environments.EnvironmentView;
+import dev.slipway.kubernetes.Labels;
+import dev.slipway.releases.ReleaseView;
+import dev.slipway.sandbox.SimulatedMetrics;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Takes the measurements a canary's analysis step is due for, stores them, and hands the strategy every
+ * measurement of the step so far. This is the pass's only I/O besides Kubernetes: the strategy judges.
+ */
+@Component
+class CanaryAnalysis {
+
+    private final AnalysisMeasurements measurements;
+    private final AnalysisProperties properties;
+    private final PrometheusClient prometheus;
+
+    CanaryAnalysis(AnalysisMeasurements measurements, AnalysisProperties properties) {
+        this.measurements = measurements;
+        this.properties = properties;
+        this.prometheus = new PrometheusClient(properties.queryTimeout());
+    }
+
+    /** A built-in template at this Slipway's pace. */
+    Optional<MetricTemplate> template(String key) {
+        return MetricTemplates.builtIn(key, properties.interval(), properties.count(), properties.initialDelay());
+    }
+
+    /**
+     * @param stepStarted when the analysis step started; the initial delay counts from here
+     * @param notes       receives a timeline entry per measurement taken
+     */
+    List<MetricRun> measure(long rolloutId, int step, CanarySteps.Analysis analysis, EnvironmentView environment,
+                            String app, ReleaseView target, Instant stepStarted, Instant now, List<Note> notes) {
+        MetricSource source = source(environment, target);
+        Map<String, String> placeholders = Map.of("app", app, "env", environment.name(),
+                "release", Integer.toString(target.number()), "slot", Labels.CANARY_SLOT);
+        List<MetricRun> runs = new ArrayList<>();
+        for (String key : analysis.templates()) {
+            // settings refuse names that are not templates, and built-in templates are never removed
+            MetricTemplate template = template(key).orElseThrow(() -> new IllegalStateException(
+                    "No metric template " + key));
+            List<Measurement> taken = new ArrayList<>(measurements.of(rolloutId, step, key));
+            Optional<Instant> due = Analysis.nextMeasurementAt(template, stepStarted, taken);
+            if (due.isPresent() && !now.isBefore(due.get())) {
+                Measurement m = take(source, template, placeholders, now);
+                measurements.add(rolloutId, step, key, m);
+                taken.add(m);
+                notes.add(note(key, template, m, step));
+            }
+            runs.add(new MetricRun(key, template, taken));
+        }
+        return runs;
+    }
+
+    private static Measurement take(MetricSource source, MetricTemplate template, Map<String, String> placeholders,
+                                    Instant now) {
+        try {
+            return source.measure(template, placeholders, now);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while measuring " + template.name() + "; Slipway is stopping", e);
+        }
+    }
+
+    /** The sandbox simulates; a real environment needs its Prometheus URL, and says so when it has none. */
+    private MetricSource source(EnvironmentView environment, ReleaseView target) {
+        if (environment.simulated()) {
+            return new SimulatedMetrics(target.sandboxBehaviour());
+        }
+        if (environment.prometheusUrl() == null) {
+            return MetricSource.unavailable("environment " + environment.name() + " has no Prometheus URL; an admin"
+                    + " sets one under Platform > Environments, or remove the analysis steps from the canary");
+        }
+        return MetricSource.prometheus(prometheus, URI.create(environment.prometheusUrl()));
+    }
+
+    private static Note note(String key, MetricTemplate template, Measurement m, int step) {
+        String value = m.value() == null ? "no value" : Double.isNaN(m.value()) ? "no data"
+                : Condition.format(m.value());
+        String message = m.phase() == Measurement.Phase.ERROR
+                ? "Step " + (step + 1) + ": " + template.name() + " could not be measured: " + m.error()
+                : "Step " + (step + 1) + ": " + template.name() + " is " + value + " ("
+                        + m.phase().name().toLowerCase(java.util.Locale.ROOT) + "; passes when " + template.success() + ")";
+        return new Note("MEASURED", message, Map.of("metric", key, "phase", m.phase().name(), "value", value));
+    }
+}
