@@ -65,6 +65,7 @@ public class AppEnvironmentPage extends VerticalLayout implements BeforeEnterObs
     private final Paragraph settings = new Paragraph();
     private final HorizontalLayout actions = new HorizontalLayout();
     private final LiveStatusPanel live = new LiveStatusPanel();
+    private final CanaryPanel canary = new CanaryPanel();
     private final TimelineGrid timeline = new TimelineGrid();
     private final ReleaseHistoryGrid history = new ReleaseHistoryGrid();
     private final AtomicBoolean refreshPending = new AtomicBoolean();
@@ -145,7 +146,7 @@ public class AppEnvironmentPage extends VerticalLayout implements BeforeEnterObs
         settings.addClassName("slipway-hint-left");
         pending = new PendingPromotions(promotions, user, app, environment, this::refresh);
         config = new ConfigSection(configs, user, app, environment, () -> { });
-        add(heading, where, running, settings, pending, actions, live, new H3("Timeline"), timeline, config,
+        add(heading, where, running, settings, pending, actions, live, canary, new H3("Timeline"), timeline, config,
                 new H3("Releases"), history);
         show(status);
     }
@@ -167,6 +168,11 @@ public class AppEnvironmentPage extends VerticalLayout implements BeforeEnterObs
         showActions(status, mayAct);
         live.show(status);
         RolloutView rollout = status.rollout();
+        if (rollout == null) {
+            canary.setVisible(false);
+        } else {
+            canary.show(rollout);
+        }
         timeline.show(rollout == null ? List.of() : rollout.events());
         history.show(deploys.history(user.actor(), app, environment), mayAct, this::rollBack);
     }
@@ -202,11 +208,37 @@ public class AppEnvironmentPage extends VerticalLayout implements BeforeEnterObs
                 refresh();
             }));
         }
-        if (phase == RolloutPhase.PAUSED) {
+        if (phase == RolloutPhase.PAUSED && !rollout.held()) {
             actions.add(new Button("Resume", VaadinIcon.PLAY.create(), e -> {
                 deploys.resume(user.actor(), app, environment);
                 refresh();
             }));
+        }
+        boolean canaryInFlight = (phase == RolloutPhase.PROGRESSING || phase == RolloutPhase.PAUSED)
+                && rollout.canary() != null && !rollout.canary().takingOver();
+        if (canaryInFlight) {
+            Button promote = new Button("Promote", VaadinIcon.STEP_FORWARD.create(), e -> {
+                deploys.promote(user.actor(), app, environment);
+                Notifications.success("Promoted: the canary goes on with its next step.");
+                refresh();
+            });
+            promote.setTooltipText("End this step now and go on with the next one");
+            Button full = new Button("Promote fully", VaadinIcon.FAST_FORWARD.create(), e -> {
+                deploys.promoteFull(user.actor(), app, environment);
+                Notifications.success("Promoted fully: v" + rollout.release() + " takes all traffic without more steps.");
+                refresh();
+            });
+            full.setTooltipText("Skip the remaining steps and analyses");
+            actions.add(promote, full);
+        }
+        if (phase == RolloutPhase.ABORTED || phase == RolloutPhase.ROLLED_BACK) {
+            Button retry = new Button("Retry v" + rollout.release(), VaadinIcon.ROTATE_LEFT.create(), e -> {
+                RolloutView again = deploys.retry(user.actor(), app, environment);
+                Notifications.success("Rolling v" + again.release() + " out again from its first step.");
+                refresh();
+            });
+            retry.setTooltipText("Roll the same release out again from the first step");
+            actions.add(retry);
         }
         if (phase == RolloutPhase.PROGRESSING || phase == RolloutPhase.PAUSED) {
             Button abort = new Button("Abort", VaadinIcon.STOP.create(), e -> confirmAbort());

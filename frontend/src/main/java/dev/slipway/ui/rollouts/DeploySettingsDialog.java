@@ -7,10 +7,15 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.slipway.apps.AppService;
+import dev.slipway.analysis.MetricTemplates;
+import dev.slipway.apps.CanarySteps;
 import dev.slipway.apps.DeploySettings;
+import dev.slipway.apps.DeployStrategy;
 import dev.slipway.shared.InvalidInputException;
 import dev.slipway.ui.components.Forms;
 import dev.slipway.ui.components.Notifications;
@@ -19,7 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * How an app runs in one environment: pods, resources and rolling-update settings. The service checks
+ * How an app runs in one environment: pods, resources, and how releases roll out (rolling or canary). The service checks
  * the values (Kubernetes quantities, limits not below requests) and its answer lands on the fields.
  */
 class DeploySettingsDialog extends Dialog {
@@ -36,6 +41,8 @@ class DeploySettingsDialog extends Dialog {
     private final IntegerField autoscaleMin = new IntegerField("Fewest pods");
     private final IntegerField autoscaleMax = new IntegerField("Most pods");
     private final IntegerField autoscaleCpu = new IntegerField("Target CPU %");
+    private final Select<DeployStrategy> strategy = new Select<>();
+    private final TextArea canarySteps = new TextArea("Canary steps");
 
     DeploySettingsDialog(AppService apps, CurrentUser user, String app, String environment, Runnable onSaved) {
         setHeaderTitle("How " + app + " runs in " + environment);
@@ -48,11 +55,24 @@ class DeploySettingsDialog extends Dialog {
         maxUnavailable.setHelperText("Pods that may be missing: 0 or 25%");
         deadline.setHelperText("Without progress for this long, Slipway rolls back");
         autoscale.addValueChangeListener(e -> showAutoscaling());
+        strategy.setLabel("Strategy");
+        strategy.setItems(DeployStrategy.values());
+        strategy.setItemLabelGenerator(DeploySettingsDialog::label);
+        strategy.setValue(current.strategy());
+        strategy.addValueChangeListener(e -> showStrategy());
+        canarySteps.setValue(current.canarySteps() == null ? CanarySteps.defaults().text() : current.canarySteps());
+        canarySteps.setHelperText("One step per line: setWeight 20 (share of requests, by pod ratio), pause 5m,"
+                + " pause (until promoted), analysis " + String.join(" ", MetricTemplates.names())
+                + " (measured, must pass). After the last step the canary takes all traffic.");
+        canarySteps.setMinRows(4);
         FormLayout form = new FormLayout(replicas, deadline, cpuRequest, cpuLimit, memoryRequest, memoryLimit,
-                maxSurge, maxUnavailable, autoscale, autoscaleMin, autoscaleMax, autoscaleCpu);
+                maxSurge, maxUnavailable, autoscale, autoscaleMin, autoscaleMax, autoscaleCpu, strategy, canarySteps);
         form.setColspan(autoscale, 2);
+        form.setColspan(strategy, 2);
+        form.setColspan(canarySteps, 2);
         add(new Paragraph("Changes apply from the next deploy; what runs now keeps its settings."), form);
         showAutoscaling();
+        showStrategy();
 
         Button save = new Button("Save", e -> {
             clearProblems();
@@ -74,9 +94,25 @@ class DeploySettingsDialog extends Dialog {
         String size = s.autoscaling() == null ? s.replicas() + (s.replicas() == 1 ? " pod" : " pods")
                 : s.autoscaling().min() + "–" + s.autoscaling().max() + " pods at " + s.autoscaling().cpuPercent() + "% CPU";
         return size + " · " + s.cpuRequest() + "–" + s.cpuLimit() + " CPU · " + s.memoryRequest() + "–"
-                + s.memoryLimit() + " memory · " + s.strategy().name().toLowerCase(Locale.ROOT)
-                + ", max surge " + s.maxSurge() + ", max unavailable " + s.maxUnavailable()
+                + s.memoryLimit() + " memory · " + (s.strategy() == DeployStrategy.CANARY
+                ? "canary: " + String.join(", ", s.steps().text().split("\n"))
+                : s.strategy().name().toLowerCase(Locale.ROOT) + ", max surge " + s.maxSurge() + ", max unavailable "
+                        + s.maxUnavailable())
                 + ", deadline " + s.progressDeadlineSeconds() + " s";
+    }
+
+    private static String label(DeployStrategy strategy) {
+        return switch (strategy) {
+            case ROLLING -> "Rolling update: Kubernetes replaces pods a few at a time";
+            case CANARY -> "Canary: the new release gets a growing share of requests, step by step";
+        };
+    }
+
+    private void showStrategy() {
+        boolean canary = strategy.getValue() == DeployStrategy.CANARY;
+        canarySteps.setVisible(canary);
+        maxSurge.setVisible(!canary);
+        maxUnavailable.setVisible(!canary);
     }
 
     private void fill(DeploySettings s) {
@@ -99,7 +135,8 @@ class DeploySettingsDialog extends Dialog {
                 ? new DeploySettings.Autoscaling(value(autoscaleMin), value(autoscaleMax), value(autoscaleCpu)) : null;
         return new DeploySettings(value(replicas), cpuRequest.getValue().strip(), cpuLimit.getValue().strip(),
                 memoryRequest.getValue().strip(), memoryLimit.getValue().strip(), maxSurge.getValue().strip(),
-                maxUnavailable.getValue().strip(), value(deadline), autoscaling, current.strategy());
+                maxUnavailable.getValue().strip(), value(deadline), autoscaling, strategy.getValue(),
+                strategy.getValue() == DeployStrategy.CANARY ? canarySteps.getValue() : current.canarySteps());
     }
 
     /** An empty number field counts as -1, which the service refuses with a message on that field. */
@@ -127,6 +164,7 @@ class DeploySettingsDialog extends Dialog {
                 Map.entry("memoryLimit", memoryLimit), Map.entry("maxSurge", maxSurge),
                 Map.entry("maxUnavailable", maxUnavailable), Map.entry("progressDeadlineSeconds", deadline),
                 Map.entry("autoscaling.min", autoscaleMin), Map.entry("autoscaling.max", autoscaleMax),
-                Map.entry("autoscaling.cpuPercent", autoscaleCpu));
+                Map.entry("autoscaling.cpuPercent", autoscaleCpu), Map.entry("strategy", strategy),
+                Map.entry("canarySteps", canarySteps));
     }
 }

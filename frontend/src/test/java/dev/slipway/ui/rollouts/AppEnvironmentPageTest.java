@@ -7,9 +7,13 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.slipway.apps.AppService;
+import dev.slipway.apps.DeploySettings;
+import dev.slipway.apps.DeployStrategy;
 import dev.slipway.rollouts.DeployRequest;
 import dev.slipway.rollouts.DeployService;
 import dev.slipway.rollouts.RolloutPhase;
@@ -201,5 +205,57 @@ class AppEnvironmentPageTest extends SpringBrowserlessTest {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> deploys.status(developer, app, "dev").running().release().rollbackOf() != null);
         assertThat(deploys.status(developer, app, "dev").running().release().image()).isEqualTo("nginx:1.27");
+    }
+
+    @Test
+    void a_developer_chooses_the_canary_strategy_and_a_wrong_step_is_shown_on_the_steps_field() {
+        Actor developer = support.member(team, TeamRole.DEVELOPER);
+        support.signIn(developer);
+        navigate(environmentPage(), AppEnvironmentPage.class);
+
+        test($(Button.class).withText("Settings").single()).click();
+        assertThat($(TextArea.class).withLabel("Canary steps").exists()).isFalse();
+        test($(Select.class).withLabel("Strategy").single()).selectItem(
+                "Canary: the new release gets a growing share of requests, step by step");
+        TextArea steps = $(TextArea.class).withLabel("Canary steps").single();
+        test(steps).setValue("setWeight 20\nanalysis error-rate latency");
+        test($(Button.class).withText("Save").single()).click();
+
+        assertThat(steps.isInvalid()).isTrue();
+        assertThat(steps.getErrorMessage()).contains("there is no metric template latency",
+                "the built-in ones are error-rate and p99-latency");
+        assertThat(apps.deploySettings(developer, app, "dev").strategy()).isEqualTo(DeployStrategy.ROLLING);
+
+        test(steps).setValue("setWeight 50\npause");
+        test($(Button.class).withText("Save").single()).click();
+
+        assertThat(apps.deploySettings(developer, app, "dev").strategy()).isEqualTo(DeployStrategy.CANARY);
+        assertThat($(Paragraph.class).withTextContaining("canary: setWeight 50, pause").exists()).isTrue();
+    }
+
+    @Test
+    void a_canary_held_at_a_pause_shows_its_step_and_is_promoted_with_a_click() {
+        Actor developer = support.member(team, TeamRole.DEVELOPER);
+        DeploySettings defaults = apps.deploySettings(developer, app, "dev");
+        apps.updateDeploySettings(developer, app, "dev", new DeploySettings(4, defaults.cpuRequest(),
+                defaults.cpuLimit(), defaults.memoryRequest(), defaults.memoryLimit(), defaults.maxSurge(),
+                defaults.maxUnavailable(), defaults.progressDeadlineSeconds(), null, DeployStrategy.CANARY,
+                "setWeight 25\npause"));
+        deploys.deploy(developer, app, "dev", new DeployRequest("nginx:1.27", null));
+        awaitSucceeded(developer);
+        deploys.deploy(developer, app, "dev", new DeployRequest("nginx:1.28", null));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> deploys.status(developer, app, "dev").rollout().phase() == RolloutPhase.PAUSED);
+        support.signIn(developer);
+
+        navigate(environmentPage(), AppEnvironmentPage.class);
+
+        assertThat($(CanaryPanel.class).single().getElement().getTextRecursively())
+                .contains("Step 2 of 2 (pause): v2 gets 25% of requests on 1 canary pod and 3 stable");
+        assertThat($(Button.class).withText("Resume").exists()).isFalse();
+        test($(Button.class).withText("Promote").single()).click();
+
+        awaitSucceeded(developer);
+        assertThat(deploys.status(developer, app, "dev").running().release().number()).isEqualTo(2);
     }
 }
