@@ -69,6 +69,8 @@ public class AppEnvironmentPage extends VerticalLayout implements BeforeEnterObs
     private final TimelineGrid timeline = new TimelineGrid();
     private final ReleaseHistoryGrid history = new ReleaseHistoryGrid();
     private final AtomicBoolean refreshPending = new AtomicBoolean();
+    /** What the action buttons were last built for. */
+    private String actionsOffered = "";
     private String app = "";
     private String environment = "";
     private @Nullable AppView appView;
@@ -183,11 +185,20 @@ public class AppEnvironmentPage extends VerticalLayout implements BeforeEnterObs
     }
 
     private void showActions(EnvironmentStatus status, boolean mayAct) {
+        RolloutView rollout = status.rollout();
+        // Pod events refresh the page many times a second during a rollout; rebuilding the buttons each time
+        // would swap them under the user's pointer and swallow clicks, so they change only with what they offer.
+        String offered = mayAct + "|" + (rollout == null ? "" : rollout.id() + rollout.phase().name() + rollout.held()
+                + (rollout.canary() != null && rollout.canary().takingOver())) + "|" + (status.running() == null ? ""
+                : status.running().release().number()) + "|" + status.live().deployed();
+        if (offered.equals(actionsOffered)) {
+            return;
+        }
+        actionsOffered = offered;
         actions.removeAll();
         if (!mayAct) {
             return;
         }
-        RolloutView rollout = status.rollout();
         RolloutPhase phase = rollout == null ? null : rollout.phase();
         String suggested = status.running() != null ? status.running().release().image()
                 : appView != null && appView.image() != null ? appView.image() : "";

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import dev.slipway.rollouts.CanaryView;
+import dev.slipway.rollouts.RolloutPhase;
 import dev.slipway.rollouts.RolloutView;
 import dev.slipway.ui.components.Formats;
 import java.util.List;
@@ -50,10 +51,11 @@ class CanaryPanel extends VerticalLayout {
         steps.removeAll();
         List<String> lines = canary.steps();
         for (int i = 0; i < lines.size(); i++) {
-            String state = i < canary.current() ? "done" : i == canary.current() && rollout.phase().active() ? "now" : "";
+            String state = i < canary.current() ? "done" : i != canary.current() ? ""
+                    : rollout.phase().active() ? "now" : rollout.phase() == RolloutPhase.SUCCEEDED ? "" : "stopped here";
             ListItem item = new ListItem(lines.get(i) + (state.isEmpty() ? "" : " (" + state + ")"));
             if (!state.isEmpty()) {
-                item.addClassName("slipway-step-" + state);
+                item.addClassName("slipway-step-" + state.replace(' ', '-'));
             }
             steps.add(item);
         }
@@ -62,6 +64,9 @@ class CanaryPanel extends VerticalLayout {
 
     private static String describe(RolloutView rollout, CanaryView canary) {
         int total = canary.steps().size();
+        if (rollout.phase() == RolloutPhase.SUCCEEDED) {
+            return "v" + rollout.release() + " took over the stable Deployment; the canary is scaled to 0.";
+        }
         if (!rollout.phase().active()) {
             return "Ended at step " + Math.min(canary.current() + 1, total) + " of " + total + ".";
         }
