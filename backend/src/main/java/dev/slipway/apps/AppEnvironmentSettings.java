@@ -52,6 +52,18 @@ class AppEnvironmentSettings {
     private DeployStrategy strategy;
     @Column(name = "canary_steps")
     private @Nullable String canarySteps;
+    @Column(name = "bg_preview_replicas")
+    private @Nullable Integer bgPreviewReplicas;
+    @Column(name = "bg_auto_promote")
+    private @Nullable Boolean bgAutoPromote;
+    @Column(name = "bg_auto_promote_delay_seconds")
+    private @Nullable Integer bgAutoPromoteDelaySeconds;
+    @Column(name = "bg_scale_down_delay_seconds")
+    private @Nullable Integer bgScaleDownDelaySeconds;
+    @Column(name = "bg_pre_analysis")
+    private @Nullable String bgPreAnalysis;
+    @Column(name = "bg_post_analysis")
+    private @Nullable String bgPostAnalysis;
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
     @Column(name = "updated_by", nullable = false)
@@ -81,6 +93,13 @@ class AppEnvironmentSettings {
         autoscaleCpuPercent = s.autoscaling() == null ? null : s.autoscaling().cpuPercent();
         strategy = s.strategy();
         canarySteps = s.canarySteps() == null || s.canarySteps().isBlank() ? null : s.canarySteps().strip();
+        DeploySettings.BlueGreen b = s.blueGreen();
+        bgPreviewReplicas = b == null ? null : b.previewReplicas();
+        bgAutoPromote = b == null ? null : b.autoPromote();
+        bgAutoPromoteDelaySeconds = b == null ? null : b.autoPromoteDelaySeconds();
+        bgScaleDownDelaySeconds = b == null ? null : b.scaleDownDelaySeconds();
+        bgPreAnalysis = b == null ? null : blankToNull(b.prePromotionAnalysis());
+        bgPostAnalysis = b == null ? null : blankToNull(b.postPromotionAnalysis());
         updatedAt = now;
         updatedBy = by;
     }
@@ -90,6 +109,13 @@ class AppEnvironmentSettings {
                 ? null
                 : new DeploySettings.Autoscaling(autoscaleMin, autoscaleMax, autoscaleCpuPercent);
         return new DeploySettings(replicas, cpuRequest, cpuLimit, memoryRequest, memoryLimit, maxSurge, maxUnavailable,
-                progressDeadlineSeconds, autoscaling, strategy, canarySteps);
+                progressDeadlineSeconds, autoscaling, strategy, canarySteps, bgAutoPromote == null ? null
+                : new DeploySettings.BlueGreen(bgPreviewReplicas, bgAutoPromote,
+                        bgAutoPromoteDelaySeconds == null ? 0 : bgAutoPromoteDelaySeconds,
+                        bgScaleDownDelaySeconds == null ? 30 : bgScaleDownDelaySeconds, bgPreAnalysis, bgPostAnalysis));
+    }
+
+    private static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -1,7 +1,9 @@
 package dev.slipway.apps;
 
+import dev.slipway.analysis.MetricTemplates;
 import dev.slipway.shared.InputCheck;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -27,14 +29,55 @@ import org.jspecify.annotations.Nullable;
  */
 public record DeploySettings(int replicas, String cpuRequest, String cpuLimit, String memoryRequest, String memoryLimit,
                              String maxSurge, String maxUnavailable, int progressDeadlineSeconds,
-                             @Nullable Autoscaling autoscaling, DeployStrategy strategy, @Nullable String canarySteps) {
+                             @Nullable Autoscaling autoscaling, DeployStrategy strategy, @Nullable String canarySteps,
+                             @Nullable BlueGreen blueGreen) {
+
+    /**
+     * How a blue-green rollout goes, after Argo Rollouts' blueGreen strategy.
+     *
+     * @param previewReplicas       pods of the new release before promotion; null: as many as the app runs
+     * @param autoPromote           promote on its own once the preview is ready (and its analysis passed);
+     *                              otherwise it waits for someone to promote
+     * @param autoPromoteDelaySeconds how long the preview runs before an automatic promotion
+     * @param scaleDownDelaySeconds how long the old slot keeps its pods after the switch, for an instant rollback
+     * @param prePromotionAnalysis  metric templates the preview must pass before promotion, space-separated
+     * @param postPromotionAnalysis metric templates the new release must pass after the switch; a failure
+     *                              switches back at once
+     */
+    public record BlueGreen(@Nullable Integer previewReplicas, boolean autoPromote, int autoPromoteDelaySeconds,
+                            int scaleDownDelaySeconds, @Nullable String prePromotionAnalysis,
+                            @Nullable String postPromotionAnalysis) {
+
+        /** Full-size preview, manual promotion, the old slot kept 30 s, no analysis. */
+        public static BlueGreen defaults() {
+            return new BlueGreen(null, false, 0, 30, null, null);
+        }
+
+        /** The template keys of an analysis field, in order; empty when there is none. */
+        public static List<String> templates(@Nullable String field) {
+            return field == null || field.isBlank() ? List.of() : List.of(field.strip().split("\\s+"));
+        }
+    }
+
+    /** Settings without blue-green options, for strategies that have none. */
+    public DeploySettings(int replicas, String cpuRequest, String cpuLimit, String memoryRequest, String memoryLimit,
+                          String maxSurge, String maxUnavailable, int progressDeadlineSeconds,
+                          @Nullable Autoscaling autoscaling, DeployStrategy strategy, @Nullable String canarySteps) {
+        this(replicas, cpuRequest, cpuLimit, memoryRequest, memoryLimit, maxSurge, maxUnavailable,
+                progressDeadlineSeconds, autoscaling, strategy, canarySteps, null);
+    }
+
+    /** The blue-green options, or their defaults. */
+    public BlueGreen blueGreenOrDefaults() {
+        return blueGreen == null ? BlueGreen.defaults() : blueGreen;
+    }
 
     /** Settings without canary steps, for strategies that have none. */
     public DeploySettings(int replicas, String cpuRequest, String cpuLimit, String memoryRequest, String memoryLimit,
                           String maxSurge, String maxUnavailable, int progressDeadlineSeconds,
                           @Nullable Autoscaling autoscaling, DeployStrategy strategy) {
         this(replicas, cpuRequest, cpuLimit, memoryRequest, memoryLimit, maxSurge, maxUnavailable,
-                progressDeadlineSeconds, autoscaling, strategy, null);
+                progressDeadlineSeconds, autoscaling, strategy, null, null);
     }
 
     /** Scale on CPU between {@code min} and {@code max} pods, aiming at {@code cpuPercent} of the request. */
@@ -103,10 +146,44 @@ public record DeploySettings(int replicas, String cpuRequest, String cpuLimit, S
             }
         }
         if (strategy == null) {
-            check.fail("strategy", "is required: ROLLING or CANARY");
+            check.fail("strategy", "is required: ROLLING, CANARY or BLUE_GREEN");
         }
         if (strategy == DeployStrategy.CANARY) {
             checkCanary(check);
+        }
+        if (blueGreen != null) {
+            checkBlueGreen(blueGreen, check);
+        }
+        if (strategy == DeployStrategy.BLUE_GREEN && autoscaling != null) {
+            check.fail("strategy", "blue-green runs two fixed-size slots, so it needs a fixed number of pods: turn"
+                    + " autoscaling off, or use the rolling strategy");
+        }
+    }
+
+    private static void checkBlueGreen(BlueGreen b, InputCheck check) {
+        if (b.previewReplicas() != null && (b.previewReplicas() < 1 || b.previewReplicas() > 100)) {
+            check.fail("blueGreen.previewReplicas", "must be between 1 and 100 pods, or empty for as many as the app runs");
+        }
+        if (b.autoPromoteDelaySeconds() < 0 || b.autoPromoteDelaySeconds() > 86400) {
+            check.fail("blueGreen.autoPromoteDelaySeconds", "must be between 0 and 86400 seconds (a day)");
+        }
+        if (b.scaleDownDelaySeconds() < 0 || b.scaleDownDelaySeconds() > 86400) {
+            check.fail("blueGreen.scaleDownDelaySeconds", "must be between 0 and 86400 seconds (a day)");
+        }
+        checkTemplates("blueGreen.prePromotionAnalysis", b.prePromotionAnalysis(), check);
+        checkTemplates("blueGreen.postPromotionAnalysis", b.postPromotionAnalysis(), check);
+    }
+
+    private static void checkTemplates(String field, @Nullable String value, InputCheck check) {
+        if (value != null && value.length() > 200) {
+            check.fail(field, "must be at most 200 characters");
+            return;
+        }
+        List<String> unknown = BlueGreen.templates(value).stream().filter(t -> MetricTemplates.builtIn(t).isEmpty())
+                .toList();
+        if (!unknown.isEmpty()) {
+            check.fail(field, "there is no metric template " + String.join(", ", unknown) + "; the built-in ones are "
+                    + String.join(" and ", MetricTemplates.names()));
         }
     }
 

@@ -8,5 +8,10 @@ public enum DeployStrategy {
      * A second Deployment runs the new release beside the stable one and gets a growing share of the
      * traffic, step by step, with metric analysis between steps; the stable release takes it over at the end.
      */
-    CANARY
+    CANARY,
+    /**
+     * The new release starts in the idle one of two slots behind a preview Service; promotion switches the
+     * app's Service to it in one write, and the old slot stays up for an instant rollback for a while.
+     */
+    BLUE_GREEN
 }

@@ -21,6 +21,9 @@ public final class Labels {
     public static final String SLOT = "slipway.dev/slot";
     /** The {@link #SLOT} of a canary's pods; stable pods carry no slot. */
     public static final String CANARY_SLOT = "canary";
+    /** The two {@link #SLOT}s of a blue-green app; the active Service selects one of them. */
+    public static final String BLUE = "blue";
+    public static final String GREEN = "green";
     /** Marks the ConfigMaps and Secrets that hold a release's config. */
     public static final String CONFIG = "slipway.dev/config";
     /** Annotation: the release number a Deployment was last written for. */

@@ -180,6 +180,46 @@ public final class Manifests {
                 .build();
     }
 
+    /** A blue-green slot's Deployment name: the app's with the slot as suffix. */
+    public static String slotName(String app, String slot) {
+        return app + "-" + slot;
+    }
+
+    /** The blue-green preview Service's name. */
+    public static String previewName(String app) {
+        return app + "-preview";
+    }
+
+    /**
+     * A blue-green slot: the release's pods labelled with the slot, so that a Service can select exactly
+     * one slot. The slot is in the selector from the start, since a selector never changes.
+     */
+    public static Deployment slotDeployment(WorkloadSpec spec, String slot) {
+        Deployment deployment = deployment(spec);
+        deployment.getMetadata().setName(slotName(spec.app(), slot));
+        deployment.getMetadata().getLabels().put(Labels.SLOT, slot);
+        deployment.getSpec().getSelector().getMatchLabels().put(Labels.SLOT, slot);
+        deployment.getSpec().getTemplate().getMetadata().getLabels().put(Labels.SLOT, slot);
+        return deployment;
+    }
+
+    /**
+     * The app's Service sending every request to one slot. Switching slots changes only the selector: one
+     * write, so no request ever reaches both releases through it.
+     */
+    public static Service activeService(WorkloadSpec spec, String slot) {
+        Service service = service(spec);
+        service.getSpec().getSelector().put(Labels.SLOT, slot);
+        return service;
+    }
+
+    /** The preview Service: the slot being tried out, reachable before it gets the app's traffic. */
+    public static Service previewService(WorkloadSpec spec, String slot) {
+        Service service = activeService(spec, slot);
+        service.getMetadata().setName(previewName(spec.app()));
+        return service;
+    }
+
     /** An autoscaling/v2 HPA on CPU utilisation, when the spec asks for autoscaling. */
     public static Optional<HorizontalPodAutoscaler> autoscaler(WorkloadSpec spec) {
         WorkloadSpec.Autoscaling autoscaling = spec.autoscaling();

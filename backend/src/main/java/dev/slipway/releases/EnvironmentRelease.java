@@ -1,6 +1,7 @@
 package dev.slipway.releases;
 
 import jakarta.persistence.Column;
+import org.jspecify.annotations.Nullable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
@@ -31,10 +32,14 @@ class EnvironmentRelease {
     @Column(nullable = false)
     private Instant since;
 
+    @Column(name = "slot")
+    private @Nullable String slot;
+
     protected EnvironmentRelease() {
     }
 
-    EnvironmentRelease(long appId, long environmentId, long stableReleaseId, Instant since) {
+    EnvironmentRelease(long appId, long environmentId, long stableReleaseId, @Nullable String slot, Instant since) {
+        this.slot = slot;
         this.appId = appId;
         this.environmentId = environmentId;
         this.stableReleaseId = stableReleaseId;
@@ -49,7 +54,12 @@ class EnvironmentRelease {
         return since;
     }
 
-    void runs(long releaseId, Instant now) {
+    @Nullable String slot() {
+        return slot;
+    }
+
+    void runs(long releaseId, @Nullable String slot, Instant now) {
+        this.slot = slot;
         if (releaseId != stableReleaseId) {
             stableReleaseId = releaseId;
             since = now;

@@ -66,7 +66,7 @@ public class ReleaseService {
     @Transactional(readOnly = true)
     public Optional<RunningRelease> running(long appId, long environmentId) {
         return running.findById(new EnvironmentRelease.Key(appId, environmentId))
-                .map(r -> new RunningRelease(get(r.stableReleaseId()), r.since()));
+                .map(r -> new RunningRelease(get(r.stableReleaseId()), r.since(), r.slot()));
     }
 
     /** Every release that some environment runs, for work that concerns all of them. */
@@ -78,10 +78,16 @@ public class ReleaseService {
     /** Records that a rollout finished: the environment now runs this release. */
     @Transactional
     public void markRunning(ReleaseView release) {
+        markRunning(release, null);
+    }
+
+    /** The release serves from this blue-green slot now; null when the app runs in one Deployment. */
+    @Transactional
+    public void markRunning(ReleaseView release, @Nullable String slot) {
         running.findById(new EnvironmentRelease.Key(release.appId(), release.environmentId()))
-                .ifPresentOrElse(r -> r.runs(release.id(), clock.instant()),
+                .ifPresentOrElse(r -> r.runs(release.id(), slot, clock.instant()),
                         () -> running.save(new EnvironmentRelease(release.appId(), release.environmentId(), release.id(),
-                                clock.instant())));
+                                slot, clock.instant())));
     }
 
     /** Forgets what runs in the environment, after the app was removed from it. */

@@ -7,9 +7,7 @@ import dev.slipway.analysis.MetricSource;
 import dev.slipway.analysis.MetricTemplate;
 import dev.slipway.analysis.MetricTemplates;
 import dev.slipway.analysis.PrometheusClient;
-import dev.slipway.apps.CanarySteps;
 import dev.slipway.environments.EnvironmentView;
-import dev.slipway.kubernetes.Labels;
 import dev.slipway.releases.ReleaseView;
 import dev.slipway.sandbox.SimulatedMetrics;
 import java.net.URI;
@@ -43,16 +41,20 @@ class CanaryAnalysis {
     }
 
     /**
+     * @param step        where the measurements are stored: the canary step's index, or the blue-green analysis
+     * @param label       how the timeline names the step, e.g. "Step 2" or "Pre-promotion"
+     * @param slot        the {{slot}} placeholder's value: the pods being measured
      * @param stepStarted when the analysis step started; the initial delay counts from here
      * @param notes       receives a timeline entry per measurement taken
      */
-    List<MetricRun> measure(long rolloutId, int step, CanarySteps.Analysis analysis, EnvironmentView environment,
-                            String app, ReleaseView target, Instant stepStarted, Instant now, List<Note> notes) {
+    List<MetricRun> measure(long rolloutId, int step, String label, List<String> templates, String slot,
+                            EnvironmentView environment, String app, ReleaseView target, Instant stepStarted,
+                            Instant now, List<Note> notes) {
         MetricSource source = source(environment, target);
         Map<String, String> placeholders = Map.of("app", app, "env", environment.name(),
-                "release", Integer.toString(target.number()), "slot", Labels.CANARY_SLOT);
+                "release", Integer.toString(target.number()), "slot", slot);
         List<MetricRun> runs = new ArrayList<>();
-        for (String key : analysis.templates()) {
+        for (String key : templates) {
             // settings refuse names that are not templates, and built-in templates are never removed
             MetricTemplate template = template(key).orElseThrow(() -> new IllegalStateException(
                     "No metric template " + key));
@@ -62,7 +64,7 @@ class CanaryAnalysis {
                 Measurement m = take(source, template, placeholders, now);
                 measurements.add(rolloutId, step, key, m);
                 taken.add(m);
-                notes.add(note(key, template, m, step));
+                notes.add(note(key, template, m, label));
             }
             runs.add(new MetricRun(key, template, taken));
         }
@@ -91,12 +93,12 @@ class CanaryAnalysis {
         return MetricSource.prometheus(prometheus, URI.create(environment.prometheusUrl()));
     }
 
-    private static Note note(String key, MetricTemplate template, Measurement m, int step) {
+    private static Note note(String key, MetricTemplate template, Measurement m, String label) {
         String value = m.value() == null ? "no value" : Double.isNaN(m.value()) ? "no data"
                 : Condition.format(m.value());
         String message = m.phase() == Measurement.Phase.ERROR
-                ? "Step " + (step + 1) + ": " + template.name() + " could not be measured: " + m.error()
-                : "Step " + (step + 1) + ": " + template.name() + " is " + value + " ("
+                ? label + ": " + template.name() + " could not be measured: " + m.error()
+                : label + ": " + template.name() + " is " + value + " ("
                         + m.phase().name().toLowerCase(java.util.Locale.ROOT) + "; passes when " + template.success() + ")";
         return new Note("MEASURED", message, Map.of("metric", key, "phase", m.phase().name(), "value", value));
     }

@@ -13,6 +13,7 @@ import dev.slipway.environments.EnvironmentService;
 import dev.slipway.environments.EnvironmentView;
 import dev.slipway.kubernetes.KubernetesClients;
 import dev.slipway.kubernetes.KubernetesWrites;
+import dev.slipway.kubernetes.Manifests;
 import dev.slipway.releases.ReleaseService;
 import dev.slipway.releases.ReleaseSettings;
 import dev.slipway.releases.ReleaseView;
@@ -225,6 +226,9 @@ public class DeployService {
     public RolloutView promote(Actor actor, String appName, String environmentName) {
         return command(actor, appName, environmentName, "promote", rollout -> {
             requirePhase(rollout, "be promoted", RolloutPhase.PROGRESSING, RolloutPhase.PAUSED);
+            if (rollout.strategy() == DeployStrategy.BLUE_GREEN) {
+                return promoteBlueGreen(actor, rollout, false);
+            }
             CanarySteps steps = canarySteps(rollout, "promote");
             int index = CanaryStrategy.index(steps, rollout.progress());
             if (index >= steps.steps().size()) {
@@ -246,6 +250,9 @@ public class DeployService {
     public RolloutView promoteFull(Actor actor, String appName, String environmentName) {
         return command(actor, appName, environmentName, "promote-full", rollout -> {
             requirePhase(rollout, "be promoted", RolloutPhase.PROGRESSING, RolloutPhase.PAUSED);
+            if (rollout.strategy() == DeployStrategy.BLUE_GREEN) {
+                return promoteBlueGreen(actor, rollout, true);
+            }
             CanarySteps steps = canarySteps(rollout, "promote fully");
             int index = CanaryStrategy.index(steps, rollout.progress());
             Instant now = clock.instant();
@@ -280,6 +287,41 @@ public class DeployService {
         return start(actor, app, environment, environmentId, release, false,
                 "v" + release.number() + " retried from its first step by " + actor.username() + " (" + release.image()
                         + ")");
+    }
+
+    /**
+     * Blue-green: before the switch, switch now (skipping the pre-promotion analysis or the wait); after an
+     * inconclusive post-promotion analysis, accept it. Fully: no post-promotion analysis either.
+     */
+    private Note promoteBlueGreen(Actor actor, Rollout rollout, boolean full) {
+        if (rollout.stableReleaseId() == null) {
+            throw new ConflictException("This is the first release here: it serves as soon as it is ready, so there"
+                    + " is nothing to promote.");
+        }
+        BlueGreenStrategy.Stage stage = BlueGreenStrategy.stage(rollout.progress());
+        Instant now = clock.instant();
+        Progress progress = rollout.progress().without(Progress.HELD).with(Progress.STEP_STARTED_AT, now)
+                .with(Progress.LAST_PROGRESS_AT, now);
+        String what;
+        switch (stage) {
+            case MIGRATE, PREVIEW, PRE_ANALYSIS, AWAIT -> {
+                progress = progress.with(Progress.STAGE, BlueGreenStrategy.Stage.SWITCH);
+                what = "the app's traffic switches to the new release once its slot is at full size";
+            }
+            case POST_ANALYSIS -> {
+                progress = progress.with(Progress.STAGE, BlueGreenStrategy.Stage.SCALE_DOWN);
+                what = "the post-promotion analysis is skipped";
+            }
+            default -> throw new ConflictException("The app's traffic already goes to the new release; the old slot"
+                    + " is scaled down when its delay is over. To go back, abort or roll back.");
+        }
+        if (full) {
+            progress = progress.with(Progress.FULL, true);
+        }
+        rollout.moveTo(RolloutPhase.PROGRESSING, null, now);
+        rollout.keep(progress, null, now);
+        return Note.of(full ? "PROMOTED_FULL" : "PROMOTED", (full ? "Fully promoted by " : "Promoted by ")
+                + actor.username() + ": " + what + (full ? ", without post-promotion analysis" : ""));
     }
 
     private CanarySteps canarySteps(Rollout rollout, String action) {
@@ -368,9 +410,12 @@ public class DeployService {
     private EnvironmentStatus status(AppRef app, EnvironmentView environment) {
         long environmentId = environments.idOf(environment.name());
         String namespace = environment.namespaceFor(app.team(), app.name());
-        return new EnvironmentStatus(environment, namespace, releases.running(app.id(), environmentId).orElse(null),
+        Optional<RunningRelease> running = releases.running(app.id(), environmentId);
+        String deployment = running.map(RunningRelease::slot).map(slot -> Manifests.slotName(app.name(), slot))
+                .orElse(app.name());
+        return new EnvironmentStatus(environment, namespace, running.orElse(null),
                 rollouts.findFirstByAppIdAndEnvironmentIdOrderByIdDesc(app.id(), environmentId).map(this::view).orElse(null),
-                live.of(environment, namespace, app.name()));
+                live.of(environment, namespace, app.name(), deployment));
     }
 
     private RolloutView start(Actor actor, AppRef app, EnvironmentView environment, long environmentId,
@@ -391,6 +436,10 @@ public class DeployService {
         } catch (DataIntegrityViolationException e) {
             throw new ConflictException("Another rollout of " + app.name() + " in " + environment.name()
                     + " started at the same moment. Look at the environment and deploy again if needed.", e);
+        }
+        if (rollout.strategy() == DeployStrategy.BLUE_GREEN && (fastTrack || stable == null)) {
+            message += fastTrack ? "; fast-tracked: no analysis, no waiting for a promotion"
+                    : "; it serves as soon as it is ready: nothing runs here yet to keep";
         }
         if (rollout.strategy() == DeployStrategy.CANARY && (fastTrack || stable == null)) {
             message += fastTrack ? "; no canary steps: it brings back a release that ran here"
@@ -474,7 +523,27 @@ public class DeployService {
         return new RolloutView(rollout.id(), release.number(), stable, rollout.strategy().name(), rollout.phase(),
                 rollout.fastTrack(), rollout.reason(), rollout.startedBy(), rollout.startedAt(), rollout.finishedAt(),
                 events.findByRolloutIdOrderByIdAsc(rollout.id()).stream().map(RolloutEvent::toView).toList(),
-                canary(rollout, release), rollout.progress().flag(Progress.HELD));
+                canary(rollout, release), blueGreen(rollout, release), rollout.progress().flag(Progress.HELD));
+    }
+
+    private @Nullable BlueGreenView blueGreen(Rollout rollout, ReleaseView release) {
+        if (rollout.strategy() != DeployStrategy.BLUE_GREEN || rollout.stableReleaseId() == null) {
+            return null;
+        }
+        Progress progress = rollout.progress();
+        String active = progress.values().get(Progress.ACTIVE_SLOT);
+        Optional<Instant> switched = progress.instant(Progress.SWITCHED_AT);
+        int delay = release.settings().deploy().blueGreenOrDefaults().scaleDownDelaySeconds();
+        return new BlueGreenView(active == null || Progress.NO_SLOT.equals(active) ? null : active,
+                progress.values().getOrDefault(Progress.SLOT, "?"), BlueGreenStrategy.stage(progress).name(),
+                switched.isPresent(), switched.map(at -> at.plusSeconds(delay)).orElse(null), measured(rollout));
+    }
+
+    private List<CanaryView.MeasurementView> measured(Rollout rollout) {
+        return measurements.of(rollout.id()).stream()
+                .map(m -> new CanaryView.MeasurementView(m.step() + 1, m.metric(), m.measurement().at(),
+                        m.measurement().phase().name(), m.measurement().value(), m.measurement().error()))
+                .toList();
     }
 
     private @Nullable CanaryView canary(Rollout rollout, ReleaseView release) {
@@ -485,10 +554,7 @@ public class DeployService {
         int current = CanaryStrategy.index(steps, rollout.progress());
         int weight = CanaryStrategy.weightAt(steps, current);
         CanaryScale scale = CanaryScale.of(release.settings().deploy().replicas(), weight);
-        List<CanaryView.MeasurementView> measured = measurements.of(rollout.id()).stream()
-                .map(m -> new CanaryView.MeasurementView(m.step() + 1, m.metric(), m.measurement().at(),
-                        m.measurement().phase().name(), m.measurement().value(), m.measurement().error()))
-                .toList();
+        List<CanaryView.MeasurementView> measured = measured(rollout);
         List<String> lines = java.util.stream.IntStream.range(0, steps.steps().size()).mapToObj(steps::line).toList();
         return new CanaryView(lines, current, weight, scale.canary(), scale.stable(), scale.actualPercent(), measured);
     }

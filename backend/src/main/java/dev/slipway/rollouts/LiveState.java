@@ -25,13 +25,14 @@ class LiveState {
         this.observer = observer;
     }
 
-    LiveStatus of(EnvironmentView environment, String namespace, String app) {
+    /** @param deployment the Deployment that serves the app: its own, or its active blue-green slot */
+    LiveStatus of(EnvironmentView environment, String namespace, String app, String deployment) {
         String cluster = environment.cluster();
-        Optional<Deployment> deployment;
+        Optional<Deployment> serving;
         List<Pod> pods;
         try {
             observer.watch(cluster);
-            deployment = observer.deployment(cluster, namespace, app);
+            serving = observer.deployment(cluster, namespace, deployment);
             pods = observer.pods(cluster, namespace, app, environment.name());
         } catch (RuntimeException e) {
             log.debug("No live state of {} in {}: {}", app, environment.name(), e.getMessage());
@@ -40,10 +41,10 @@ class LiveState {
         List<PodView> podViews = pods.stream()
                 .sorted(Comparator.comparing((Pod p) -> p.getMetadata().getName()))
                 .map(LiveState::pod).toList();
-        if (deployment.isEmpty()) {
+        if (serving.isEmpty()) {
             return new LiveStatus(environment.simulated(), false, null, 0, 0, 0, 0, false, podViews);
         }
-        Deployment d = deployment.get();
+        Deployment d = serving.get();
         @Nullable DeploymentStatus status = d.getStatus();
         return new LiveStatus(environment.simulated(), true, Workloads.templateRelease(d).orElse(null),
                 Workloads.desiredReplicas(d),

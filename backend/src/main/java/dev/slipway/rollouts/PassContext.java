@@ -1,11 +1,13 @@
 package dev.slipway.rollouts;
 
 import dev.slipway.apps.CanarySteps;
+import dev.slipway.apps.DeploySettings;
 import dev.slipway.kubernetes.WorkloadSpec;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,18 +26,23 @@ import org.jspecify.annotations.Nullable;
  * @param pods              the app's pods in this environment, all releases
  * @param crashLoopRestarts restarts after which a pod counts as crash-looping
  * @param steps             the canary's steps, from the target release's settings; null for other strategies
- * @param analysis          the metrics of the canary step being analysed, with what was measured so far
+ * @param analysis          the metrics of the step being analysed, with what was measured so far
+ * @param deployments       every Deployment of the app in the environment as last reported, by name
+ * @param activeSlot        the blue-green slot the stable release serves from; null when it runs in one Deployment
+ * @param blueGreen         the blue-green options of the target release; null for other strategies
+ * @param rollbackOf        the release a rollback brings back; null for other deploys
  */
 record PassContext(RolloutPhase phase, Progress progress, boolean fastTrack, Instant startedAt, Instant now,
                    WorkloadSpec target, @Nullable WorkloadSpec stable, @Nullable Deployment live,
                    @Nullable Deployment canary, List<Pod> pods, int crashLoopRestarts, @Nullable CanarySteps steps,
-                   List<MetricRun> analysis) {
+                   List<MetricRun> analysis, Map<String, Deployment> deployments, @Nullable String activeSlot,
+                   DeploySettings.@Nullable BlueGreen blueGreen, @Nullable Integer rollbackOf) {
 
     /** A context for strategies without a canary, as the rolling strategy sees it. */
     PassContext(RolloutPhase phase, Progress progress, boolean fastTrack, Instant startedAt, Instant now,
                 WorkloadSpec target, @Nullable WorkloadSpec stable, @Nullable Deployment live, List<Pod> pods,
                 int crashLoopRestarts) {
         this(phase, progress, fastTrack, startedAt, now, target, stable, live, null, pods, crashLoopRestarts, null,
-                List.of());
+                List.of(), Map.of(), null, null, null);
     }
 }

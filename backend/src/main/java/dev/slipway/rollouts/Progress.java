@@ -27,6 +27,17 @@ record Progress(Map<String, String> values) {
     static final String FULL = "promoteFull";
     /** Canary: paused by its own steps (a pause without end, an inconclusive analysis); only promote goes on. */
     static final String HELD = "held";
+    /** Blue-green: the stage, see {@code BlueGreenStrategy.Stage}. */
+    static final String STAGE = "stage";
+    /** Blue-green: the slot the stable release serves from, or {@link #NO_SLOT} while it runs in one Deployment. */
+    static final String ACTIVE_SLOT = "activeSlot";
+    static final String NO_SLOT = "none";
+    /** Blue-green: the slot the new release runs in. */
+    static final String SLOT = "slot";
+    /** Blue-green: when the app's Service switched to the new release; the scale-down delay counts from here. */
+    static final String SWITCHED_AT = "switchedAt";
+    /** Blue-green: the switch went to pods that were already up (an instant rollback); no slot is rewritten. */
+    static final String INSTANT = "instant";
     /** Consecutive failed calls to the Kubernetes API, for the backoff. */
     static final String API_FAILURES = "apiFailures";
 

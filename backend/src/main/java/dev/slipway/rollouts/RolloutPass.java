@@ -3,6 +3,7 @@ package dev.slipway.rollouts;
 import dev.slipway.apps.AppRef;
 import dev.slipway.apps.AppService;
 import dev.slipway.apps.CanarySteps;
+import dev.slipway.apps.DeploySettings;
 import dev.slipway.apps.DeployStrategy;
 import dev.slipway.config.ConfigService;
 import dev.slipway.encryption.TamperedValueException;
@@ -18,6 +19,7 @@ import dev.slipway.kubernetes.WorkloadSpec;
 import dev.slipway.kubernetes.WriteOutcome;
 import dev.slipway.releases.ReleaseService;
 import dev.slipway.releases.ReleaseView;
+import dev.slipway.releases.RunningRelease;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -28,6 +30,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -129,34 +132,58 @@ class RolloutPass {
             record(rollout, now, List.of(Note.of("FAILED", why)));
             return finish(rollout, app, environment, Outcome.DONE);
         }
-        @Nullable Deployment live = observer.deployment(cluster, targetSpec.namespace(), app.name()).orElse(null);
-        @Nullable Deployment canary = observer.deployment(cluster, targetSpec.namespace(),
-                Manifests.canaryName(app.name())).orElse(null);
+        Map<String, Deployment> deployments = new HashMap<>();
+        observer.deployments(cluster, targetSpec.namespace(), app.name(), environment.name())
+                .forEach(d -> deployments.put(d.getMetadata().getName(), d));
+        @Nullable Deployment live = deployments.get(app.name());
+        @Nullable Deployment canary = deployments.get(Manifests.canaryName(app.name()));
         List<Pod> pods = observer.pods(cluster, targetSpec.namespace(), app.name(), environment.name());
         @Nullable CanarySteps steps = rollout.strategy() == DeployStrategy.CANARY
                 ? target.settings().deploy().steps() : null;
+        DeploySettings.@Nullable BlueGreen blueGreen = rollout.strategy() == DeployStrategy.BLUE_GREEN
+                ? target.settings().deploy().blueGreenOrDefaults() : null;
+        Progress seen = rollout.progress();
+        if (blueGreen != null && !seen.values().containsKey(Progress.ACTIVE_SLOT)) {
+            // remembered from the first pass: once the new release serves, the running release is no longer stable
+            @Nullable String slot = releases.running(app.id(), rollout.environmentId())
+                    .filter(r -> stable != null && r.release().id() == stable.id()).map(RunningRelease::slot).orElse(null);
+            seen = seen.with(Progress.ACTIVE_SLOT, slot == null ? Progress.NO_SLOT : slot);
+        }
+        @Nullable String activeSlot = blueGreen == null || Progress.NO_SLOT.equals(seen.values().get(Progress.ACTIVE_SLOT))
+                ? null : seen.values().get(Progress.ACTIVE_SLOT);
         List<Note> measured = new ArrayList<>();
-        List<MetricRun> analysis = steps == null || stable == null || rollout.fastTrack()
-                || rollout.phase() != RolloutPhase.PROGRESSING ? List.of()
-                : CanaryStrategy.analysisAt(steps, rollout.progress()).map(step -> analyses.measure(rollout.id(),
-                        CanaryStrategy.index(steps, rollout.progress()), step, environment, app.name(), target,
-                        rollout.progress().instant(Progress.STEP_STARTED_AT).orElse(now), now, measured))
+        Instant stepStarted = seen.instant(Progress.STEP_STARTED_AT).orElse(now);
+        List<MetricRun> analysis = List.of();
+        if (stable != null && !rollout.fastTrack() && rollout.phase() == RolloutPhase.PROGRESSING) {
+            Progress p = seen;
+            if (steps != null) {
+                int index = CanaryStrategy.index(steps, p);
+                analysis = CanaryStrategy.analysisAt(steps, p).map(a -> analyses.measure(rollout.id(), index,
+                        "Step " + (index + 1), a.templates(), Labels.CANARY_SLOT, environment, app.name(), target,
+                        stepStarted, now, measured)).orElse(List.of());
+            } else if (blueGreen != null) {
+                String slot = p.values().getOrDefault(Progress.SLOT, "");
+                analysis = BlueGreenStrategy.analysisAt(p, blueGreen, false).map(a -> analyses.measure(rollout.id(),
+                        a.getKey(), a.getKey() == BlueGreenStrategy.PRE ? "Pre-promotion" : "Post-promotion",
+                        a.getValue(), slot, environment, app.name(), target, stepStarted, now, measured))
                         .orElse(List.of());
-        PassContext context = new PassContext(rollout.phase(), rollout.progress(), rollout.fastTrack(),
+            }
+        }
+        PassContext context = new PassContext(rollout.phase(), seen, rollout.fastTrack(),
                 rollout.startedAt(), now, targetSpec, stableSpec, live, canary, pods, properties.crashLoopRestarts(),
-                steps, analysis);
+                steps, analysis, deployments, activeSlot, blueGreen, target.rollbackOf());
 
         Step step = strategy(rollout.strategy()).next(context);
         List<Note> notes = new ArrayList<>();
         try {
             KubernetesClient client = clients.client(cluster);
-            for (HasMetadata object : unwritten(step.writes(), live, canary)) {
+            for (HasMetadata object : unwritten(step.writes(), deployments)) {
                 WriteOutcome outcome = KubernetesWrites.apply(client, object);
                 if (outcome != WriteOutcome.UNCHANGED) {
                     notes.add(applied(outcome, object));
                 }
             }
-            for (HasMetadata object : step.deletes()) {
+            for (HasMetadata object : withLeftovers(step, rollout.strategy(), targetSpec, deployments)) {
                 if (deleteIfManaged(client, object)) {
                     notes.add(Note.of("DELETED", "Deleted " + object.getKind() + " " + object.getMetadata().getName()
                             + ": this release does not use it"));
@@ -185,8 +212,13 @@ class RolloutPass {
             rollout.moveTo(step.phase(), step.reason(), now);
         }
         rollout.keep(progress, step.deadline(), step.checkAgainAt());
-        if (step.phase() == RolloutPhase.SUCCEEDED) {
+        if (step.serving() != null) {
+            releases.markRunning(step.serving().target() ? target : java.util.Objects.requireNonNull(stable),
+                    step.serving().slot());
+        } else if (step.phase() == RolloutPhase.SUCCEEDED) {
             releases.markRunning(target);
+        }
+        if (step.phase() == RolloutPhase.SUCCEEDED) {
             notes.addAll(cleanUpConfig(app, environment, rollout.environmentId(), targetSpec.namespace()));
         }
         record(rollout, now, notes);
@@ -201,20 +233,45 @@ class RolloutPass {
      * they are in place too and the pass needs no API call for them. Without this, every pass triggered
      * by a pod event would read each object from the API server again.
      */
-    private static List<HasMetadata> unwritten(List<HasMetadata> writes, @Nullable Deployment live,
-                                               @Nullable Deployment canary) {
+    private static List<HasMetadata> unwritten(List<HasMetadata> writes, Map<String, Deployment> live) {
         int last = -1;
         for (int i = 0; i < writes.size(); i++) {
             if (writes.get(i) instanceof Deployment deployment) {
-                @Nullable Deployment seen = deployment.getMetadata().getName().equals(live == null ? null
-                        : live.getMetadata().getName()) ? live : canary;
-                if (!KubernetesWrites.upToDate(deployment, seen)) {
+                if (!KubernetesWrites.upToDate(deployment, live.get(deployment.getMetadata().getName()))) {
                     return writes;
                 }
                 last = i;
             }
         }
         return last < 0 ? writes : writes.subList(last + 1, writes.size());
+    }
+
+    /**
+     * The step's deletes, and once a rollout ended well, what another strategy left behind: blue-green
+     * slots and the preview Service after a rolling or canary release, a canary after a blue-green one.
+     * Only then, so a strategy change never takes pods away from a release that still serves.
+     */
+    private static List<HasMetadata> withLeftovers(Step step, DeployStrategy strategy, WorkloadSpec target,
+                                                   Map<String, Deployment> live) {
+        if (step.phase() != RolloutPhase.SUCCEEDED && step.phase() != RolloutPhase.ROLLED_BACK
+                && step.phase() != RolloutPhase.ABORTED) {
+            return step.deletes();
+        }
+        List<HasMetadata> deletes = new ArrayList<>(step.deletes());
+        if (strategy == DeployStrategy.BLUE_GREEN) {
+            if (live.containsKey(Manifests.canaryName(target.app()))) {
+                deletes.add(Manifests.canaryDeployment(target));
+            }
+        } else if (live.containsKey(Manifests.slotName(target.app(), Labels.BLUE))
+                || live.containsKey(Manifests.slotName(target.app(), Labels.GREEN))) {
+            for (String slot : List.of(Labels.BLUE, Labels.GREEN)) {
+                if (live.containsKey(Manifests.slotName(target.app(), slot))) {
+                    deletes.add(Manifests.slotDeployment(target, slot));
+                }
+            }
+            deletes.add(Manifests.previewService(target, Labels.BLUE));
+        }
+        return deletes;
     }
 
     /**
@@ -246,6 +303,7 @@ class RolloutPass {
         return switch (kind) {
             case ROLLING -> new RollingStrategy();
             case CANARY -> new CanaryStrategy();
+            case BLUE_GREEN -> new BlueGreenStrategy();
         };
     }
 

@@ -12,11 +12,12 @@ import org.jspecify.annotations.Nullable;
  * @param reason        why it is where it is (a failure, an abort), when there is a reason
  * @param canary        where a canary stands in its steps; null for other strategies and for rollouts
  *                      that skip the steps (the first release, a rollback, a redeploy)
+ * @param blueGreen     where a blue-green rollout stands; null for other strategies and first releases
  * @param held          paused by its own steps (a pause without end, an inconclusive analysis): only
  *                      promote or abort go on from here, not resume
  */
 public record RolloutView(long id, int release, @Nullable Integer stableRelease, String strategy, RolloutPhase phase,
                           boolean fastTrack, @Nullable String reason, String startedBy, Instant startedAt,
                           @Nullable Instant finishedAt, List<RolloutEventView> events, @Nullable CanaryView canary,
-                          boolean held) {
+                          @Nullable BlueGreenView blueGreen, boolean held) {
 }

@@ -104,4 +104,24 @@ class DeploySettingsTest {
                 });
         assertThat(apps.deploySettings(developer, app, "dev")).isEqualTo(canary);
     }
+
+    @Test
+    void blue_green_options_are_stored_and_unknown_templates_or_delays_out_of_range_are_refused_on_their_fields() {
+        DeploySettings blueGreen = new DeploySettings(3, "100m", "500m", "256Mi", "512Mi", "25%", "0", 120, null,
+                DeployStrategy.BLUE_GREEN, null, new DeploySettings.BlueGreen(1, true, 20, 90, "error-rate",
+                "error-rate p99-latency"));
+
+        apps.updateDeploySettings(developer, app, "dev", blueGreen);
+
+        assertThat(apps.deploySettings(developer, app, "dev")).isEqualTo(blueGreen);
+
+        DeploySettings bad = new DeploySettings(3, "100m", "500m", "256Mi", "512Mi", "25%", "0", 120, null,
+                DeployStrategy.BLUE_GREEN, null, new DeploySettings.BlueGreen(0, false, -1, 90000, "latency", null));
+        assertThatThrownBy(() -> apps.updateDeploySettings(developer, app, "dev", bad))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .extracting(FieldProblem::field).containsExactlyInAnyOrder("blueGreen.previewReplicas",
+                                "blueGreen.autoPromoteDelaySeconds", "blueGreen.scaleDownDelaySeconds",
+                                "blueGreen.prePromotionAnalysis"));
+        assertThat(apps.deploySettings(developer, app, "dev")).isEqualTo(blueGreen);
+    }
 }
