@@ -18,12 +18,13 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Canary rollouts in the sandbox, in a real browser: one whose analysis passes and waits for a click on
- * Promote, and one with bad metrics that aborts with the measured values on screen. The built-in metric
- * templates are measured every 2 s here instead of every 30 s, so the test takes seconds, not minutes.
+ * Canary and blue-green rollouts in the sandbox, in a real browser: a canary whose analysis passes and
+ * waits for a click on Promote, one with bad metrics that aborts with the measured values on screen, and
+ * a blue-green release that switches when Promote is clicked. The built-in metric templates are measured
+ * every 2 s here instead of every 30 s, so the test takes seconds, not minutes.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class CanaryE2ETest {
+class ProgressiveRolloutsE2ETest {
 
     static final String APP = "checkout";
     static final LocatorAssertions.IsVisibleOptions ROLLOUT = new LocatorAssertions.IsVisibleOptions().setTimeout(60_000);
@@ -102,6 +103,36 @@ class CanaryE2ETest {
         assertThat(page.getByText("Runs v2 (registry.example.com/payments/checkout:2.0)")).isVisible();
         assertThat(Pages.button(page, "Retry v3")).isVisible();
         browser.screenshot(page, "32-canary-aborted-on-metrics");
+    }
+
+    @Test
+    @Order(4)
+    void a_blue_green_release_waits_in_its_slot_and_takes_the_traffic_when_promote_is_clicked() {
+        Pages.createImageApp(page, slipway.baseUrl(), "ledger", "registry.example.com/payments/ledger:1.0");
+        page.navigate("/apps/ledger/environments/dev");
+        Pages.button(page, "Settings").click();
+        Pages.dialog(page).locator("vaadin-select").click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(Pattern.compile("^Blue-green"))).click();
+        Pages.field(page, "Keep the old slot for (seconds)").fill("5");
+        dialogButton("Save").click();
+        assertThat(page.getByText("blue-green: preview on all pods, waits for a promotion", new Page.GetByTextOptions()
+                .setExact(false))).isVisible();
+        deploy("registry.example.com/payments/ledger:1.0", null);
+        assertThat(page.locator("[data-phase='SUCCEEDED']").first()).isVisible(ROLLOUT);
+
+        deploy("registry.example.com/payments/ledger:2.0", null);
+
+        assertThat(page.locator("[data-phase='PAUSED']").first()).isVisible(ROLLOUT);
+        assertThat(page.getByText("v2 is ready in the green slot (preview Service). Promote to switch")).isVisible();
+        assertThat(page.getByText("Runs v1 (registry.example.com/payments/ledger:1.0)")).isVisible();
+        browser.screenshot(page, "33-blue-green-awaiting-promotion");
+
+        Pages.button(page, "Promote").click();
+
+        assertThat(page.getByText("Runs v2 (registry.example.com/payments/ledger:2.0)")).isVisible(ROLLOUT);
+        assertThat(page.locator("[data-phase='SUCCEEDED']").first()).isVisible(ROLLOUT);
+        assertThat(page.getByText("v2 serves from the green slot; the old slot is scaled to 0.")).isVisible();
+        browser.screenshot(page, "34-blue-green-promoted");
     }
 
     private static void deploy(String image, String behaviour) {

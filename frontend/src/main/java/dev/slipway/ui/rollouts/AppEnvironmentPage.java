@@ -66,6 +66,7 @@ public class AppEnvironmentPage extends VerticalLayout implements BeforeEnterObs
     private final HorizontalLayout actions = new HorizontalLayout();
     private final LiveStatusPanel live = new LiveStatusPanel();
     private final CanaryPanel canary = new CanaryPanel();
+    private final BlueGreenPanel blueGreen = new BlueGreenPanel();
     private final TimelineGrid timeline = new TimelineGrid();
     private final ReleaseHistoryGrid history = new ReleaseHistoryGrid();
     private final AtomicBoolean refreshPending = new AtomicBoolean();
@@ -148,7 +149,7 @@ public class AppEnvironmentPage extends VerticalLayout implements BeforeEnterObs
         settings.addClassName("slipway-hint-left");
         pending = new PendingPromotions(promotions, user, app, environment, this::refresh);
         config = new ConfigSection(configs, user, app, environment, () -> { });
-        add(heading, where, running, settings, pending, actions, live, canary, new H3("Timeline"), timeline, config,
+        add(heading, where, running, settings, pending, actions, live, canary, blueGreen, new H3("Timeline"), timeline, config,
                 new H3("Releases"), history);
         show(status);
     }
@@ -172,8 +173,10 @@ public class AppEnvironmentPage extends VerticalLayout implements BeforeEnterObs
         RolloutView rollout = status.rollout();
         if (rollout == null) {
             canary.setVisible(false);
+            blueGreen.setVisible(false);
         } else {
             canary.show(rollout);
+            blueGreen.show(rollout);
         }
         timeline.show(rollout == null ? List.of() : rollout.events());
         history.show(deploys.history(user.actor(), app, environment), mayAct, this::rollBack);
@@ -189,7 +192,9 @@ public class AppEnvironmentPage extends VerticalLayout implements BeforeEnterObs
         // Pod events refresh the page many times a second during a rollout; rebuilding the buttons each time
         // would swap them under the user's pointer and swallow clicks, so they change only with what they offer.
         String offered = mayAct + "|" + (rollout == null ? "" : rollout.id() + rollout.phase().name() + rollout.held()
-                + (rollout.canary() != null && rollout.canary().takingOver())) + "|" + (status.running() == null ? ""
+                + (rollout.canary() != null && rollout.canary().takingOver())
+                + (rollout.blueGreen() == null ? "" : rollout.blueGreen().stage() + rollout.blueGreen().switched()))
+                + "|" + (status.running() == null ? ""
                 : status.running().release().number()) + "|" + status.live().deployed();
         if (offered.equals(actionsOffered)) {
             return;
@@ -241,6 +246,18 @@ public class AppEnvironmentPage extends VerticalLayout implements BeforeEnterObs
             });
             full.setTooltipText("Skip the remaining steps and analyses");
             actions.add(promote, full);
+        }
+        boolean blueGreenBeforeSwitch = (phase == RolloutPhase.PROGRESSING || phase == RolloutPhase.PAUSED)
+                && rollout.blueGreen() != null && (!rollout.blueGreen().switched()
+                || rollout.held() && rollout.blueGreen().stage().equals("POST_ANALYSIS"));
+        if (blueGreenBeforeSwitch) {
+            Button promote = new Button("Promote", VaadinIcon.STEP_FORWARD.create(), e -> {
+                deploys.promote(user.actor(), app, environment);
+                Notifications.success("Promoted v" + rollout.release() + ".");
+                refresh();
+            });
+            promote.setTooltipText("Switch the app's traffic to the new slot");
+            actions.add(promote);
         }
         if (phase == RolloutPhase.ABORTED || phase == RolloutPhase.ROLLED_BACK) {
             Button retry = new Button("Retry v" + rollout.release(), VaadinIcon.ROTATE_LEFT.create(), e -> {

@@ -43,6 +43,12 @@ class DeploySettingsDialog extends Dialog {
     private final IntegerField autoscaleCpu = new IntegerField("Target CPU %");
     private final Select<DeployStrategy> strategy = new Select<>();
     private final TextArea canarySteps = new TextArea("Canary steps");
+    private final IntegerField previewPods = new IntegerField("Preview pods");
+    private final Checkbox autoPromote = new Checkbox("Promote on its own once the preview is ready");
+    private final IntegerField autoPromoteDelay = new IntegerField("Preview time before promoting (seconds)");
+    private final IntegerField scaleDownDelay = new IntegerField("Keep the old slot for (seconds)");
+    private final TextField preAnalysis = new TextField("Analysis before promotion");
+    private final TextField postAnalysis = new TextField("Analysis after promotion");
 
     DeploySettingsDialog(AppService apps, CurrentUser user, String app, String environment, Runnable onSaved) {
         setHeaderTitle("How " + app + " runs in " + environment);
@@ -65,11 +71,26 @@ class DeploySettingsDialog extends Dialog {
                 + " pause (until promoted), analysis " + String.join(" ", MetricTemplates.names())
                 + " (measured, must pass). After the last step the canary takes all traffic.");
         canarySteps.setMinRows(4);
+        DeploySettings.BlueGreen blueGreen = current.blueGreenOrDefaults();
+        previewPods.setValue(blueGreen.previewReplicas());
+        previewPods.setHelperText("Empty: as many as the app runs");
+        autoPromote.setValue(blueGreen.autoPromote());
+        autoPromote.addValueChangeListener(e -> showStrategy());
+        autoPromoteDelay.setValue(blueGreen.autoPromoteDelaySeconds());
+        scaleDownDelay.setValue(blueGreen.scaleDownDelaySeconds());
+        scaleDownDelay.setHelperText("A rollback in this time switches back without starting a pod");
+        preAnalysis.setValue(blueGreen.prePromotionAnalysis() == null ? "" : blueGreen.prePromotionAnalysis());
+        postAnalysis.setValue(blueGreen.postPromotionAnalysis() == null ? "" : blueGreen.postPromotionAnalysis());
+        String templates = "Metric templates, e.g. " + String.join(" ", MetricTemplates.names()) + "; empty for none";
+        preAnalysis.setHelperText(templates);
+        postAnalysis.setHelperText(templates + ". A failure switches back at once");
         FormLayout form = new FormLayout(replicas, deadline, cpuRequest, cpuLimit, memoryRequest, memoryLimit,
-                maxSurge, maxUnavailable, autoscale, autoscaleMin, autoscaleMax, autoscaleCpu, strategy, canarySteps);
+                maxSurge, maxUnavailable, autoscale, autoscaleMin, autoscaleMax, autoscaleCpu, strategy, canarySteps,
+                previewPods, scaleDownDelay, autoPromote, autoPromoteDelay, preAnalysis, postAnalysis);
         form.setColspan(autoscale, 2);
         form.setColspan(strategy, 2);
         form.setColspan(canarySteps, 2);
+        form.setColspan(autoPromote, 2);
         add(new Paragraph("Changes apply from the next deploy; what runs now keeps its settings."), form);
         showAutoscaling();
         showStrategy();
@@ -96,23 +117,50 @@ class DeploySettingsDialog extends Dialog {
         return size + " · " + s.cpuRequest() + "–" + s.cpuLimit() + " CPU · " + s.memoryRequest() + "–"
                 + s.memoryLimit() + " memory · " + (s.strategy() == DeployStrategy.CANARY
                 ? "canary: " + String.join(", ", s.steps().text().split("\n"))
+                : s.strategy() == DeployStrategy.BLUE_GREEN ? blueGreenSummary(s.blueGreenOrDefaults())
                 : s.strategy().name().toLowerCase(Locale.ROOT) + ", max surge " + s.maxSurge() + ", max unavailable "
                         + s.maxUnavailable())
                 + ", deadline " + s.progressDeadlineSeconds() + " s";
+    }
+
+    private static String blueGreenSummary(DeploySettings.BlueGreen b) {
+        return "blue-green: preview on " + (b.previewReplicas() == null ? "all pods" : b.previewReplicas() + " pods")
+                + ", " + (b.autoPromote() ? "promotes itself" + (b.autoPromoteDelaySeconds() > 0 ? " after "
+                + b.autoPromoteDelaySeconds() + " s" : "") : "waits for a promotion")
+                + (b.prePromotionAnalysis() == null ? "" : ", analysis before: " + b.prePromotionAnalysis())
+                + (b.postPromotionAnalysis() == null ? "" : ", analysis after: " + b.postPromotionAnalysis())
+                + ", old slot kept " + b.scaleDownDelaySeconds() + " s";
     }
 
     private static String label(DeployStrategy strategy) {
         return switch (strategy) {
             case ROLLING -> "Rolling update: Kubernetes replaces pods a few at a time";
             case CANARY -> "Canary: the new release gets a growing share of requests, step by step";
+            case BLUE_GREEN -> "Blue-green: the new release starts beside the old one, then all traffic switches at once";
         };
     }
 
     private void showStrategy() {
         boolean canary = strategy.getValue() == DeployStrategy.CANARY;
+        boolean blueGreen = strategy.getValue() == DeployStrategy.BLUE_GREEN;
         canarySteps.setVisible(canary);
-        maxSurge.setVisible(!canary);
-        maxUnavailable.setVisible(!canary);
+        maxSurge.setVisible(!canary && !blueGreen);
+        maxUnavailable.setVisible(!canary && !blueGreen);
+        previewPods.setVisible(blueGreen);
+        autoPromote.setVisible(blueGreen);
+        autoPromoteDelay.setVisible(blueGreen && autoPromote.getValue());
+        scaleDownDelay.setVisible(blueGreen);
+        preAnalysis.setVisible(blueGreen);
+        postAnalysis.setVisible(blueGreen);
+    }
+
+    private DeploySettings.@org.jspecify.annotations.Nullable BlueGreen blueGreen(DeploySettings current) {
+        if (strategy.getValue() != DeployStrategy.BLUE_GREEN) {
+            return current.blueGreen();
+        }
+        return new DeploySettings.BlueGreen(previewPods.getValue(), autoPromote.getValue(),
+                autoPromoteDelay.getValue() == null ? 0 : autoPromoteDelay.getValue(), value(scaleDownDelay),
+                preAnalysis.getValue().strip(), postAnalysis.getValue().strip());
     }
 
     private void fill(DeploySettings s) {
@@ -136,7 +184,8 @@ class DeploySettingsDialog extends Dialog {
         return new DeploySettings(value(replicas), cpuRequest.getValue().strip(), cpuLimit.getValue().strip(),
                 memoryRequest.getValue().strip(), memoryLimit.getValue().strip(), maxSurge.getValue().strip(),
                 maxUnavailable.getValue().strip(), value(deadline), autoscaling, strategy.getValue(),
-                strategy.getValue() == DeployStrategy.CANARY ? canarySteps.getValue() : current.canarySteps());
+                strategy.getValue() == DeployStrategy.CANARY ? canarySteps.getValue() : current.canarySteps(),
+                blueGreen(current));
     }
 
     /** An empty number field counts as -1, which the service refuses with a message on that field. */
@@ -165,6 +214,10 @@ class DeploySettingsDialog extends Dialog {
                 Map.entry("maxUnavailable", maxUnavailable), Map.entry("progressDeadlineSeconds", deadline),
                 Map.entry("autoscaling.min", autoscaleMin), Map.entry("autoscaling.max", autoscaleMax),
                 Map.entry("autoscaling.cpuPercent", autoscaleCpu), Map.entry("strategy", strategy),
-                Map.entry("canarySteps", canarySteps));
+                Map.entry("canarySteps", canarySteps), Map.entry("blueGreen.previewReplicas", previewPods),
+                Map.entry("blueGreen.autoPromoteDelaySeconds", autoPromoteDelay),
+                Map.entry("blueGreen.scaleDownDelaySeconds", scaleDownDelay),
+                Map.entry("blueGreen.prePromotionAnalysis", preAnalysis),
+                Map.entry("blueGreen.postPromotionAnalysis", postAnalysis));
     }
 }

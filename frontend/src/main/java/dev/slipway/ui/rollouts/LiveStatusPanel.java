@@ -52,7 +52,7 @@ class LiveStatusPanel extends VerticalLayout {
         } else {
             heading.add(new H3("Rollout of v" + rollout.release()), PhaseBadges.of(rollout.phase()));
             rolloutLine.setText((rollout.stableRelease() == null ? "First release" : "From v" + rollout.stableRelease())
-                    + ", " + rollout.strategy().toLowerCase() + (rollout.fastTrack() ? " (fast-tracked)" : "")
+                    + ", " + rollout.strategy().toLowerCase().replace('_', '-') + (rollout.fastTrack() ? " (fast-tracked)" : "")
                     + ", started by " + rollout.startedBy() + " at " + Formats.second(rollout.startedAt())
                     + (rollout.finishedAt() == null ? "" : ", finished at " + Formats.second(rollout.finishedAt())));
             reason.setText(rollout.reason() == null ? "" : rollout.reason());

@@ -258,4 +258,33 @@ class AppEnvironmentPageTest extends SpringBrowserlessTest {
         awaitSucceeded(developer);
         assertThat(deploys.status(developer, app, "dev").running().release().number()).isEqualTo(2);
     }
+
+    @Test
+    void a_blue_green_release_waiting_in_its_slot_switches_when_promote_is_clicked() {
+        Actor developer = support.member(team, TeamRole.DEVELOPER);
+        DeploySettings defaults = apps.deploySettings(developer, app, "dev");
+        apps.updateDeploySettings(developer, app, "dev", new DeploySettings(2, defaults.cpuRequest(),
+                defaults.cpuLimit(), defaults.memoryRequest(), defaults.memoryLimit(), defaults.maxSurge(),
+                defaults.maxUnavailable(), defaults.progressDeadlineSeconds(), null, DeployStrategy.BLUE_GREEN, null,
+                new DeploySettings.BlueGreen(null, false, 0, 0, null, null)));
+        deploys.deploy(developer, app, "dev", new DeployRequest("nginx:1.27", null));
+        awaitSucceeded(developer);
+        deploys.deploy(developer, app, "dev", new DeployRequest("nginx:1.28", null));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> deploys.status(developer, app, "dev").rollout().phase() == RolloutPhase.PAUSED);
+        support.signIn(developer);
+
+        navigate(environmentPage(), AppEnvironmentPage.class);
+
+        assertThat($(BlueGreenPanel.class).single().getElement().getTextRecursively())
+                .contains("v2 is ready in the green slot (preview Service). Promote to switch");
+        assertThat($(Paragraph.class).withTextContaining("blue-green: preview on all pods, waits for a promotion")
+                .exists()).isTrue();
+        assertThat($(Button.class).withText("Promote fully").exists()).isFalse();
+        test($(Button.class).withText("Promote").single()).click();
+
+        awaitSucceeded(developer);
+        assertThat(deploys.status(developer, app, "dev").running().release().number()).isEqualTo(2);
+        assertThat(deploys.status(developer, app, "dev").running().slot()).isEqualTo("green");
+    }
 }
