@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -119,6 +120,79 @@ public final class PrometheusClient {
             default -> new Answer.Failure("the query returns a " + (type.isEmpty() ? "malformed result" : type)
                     + "; an analysis needs one number (an instant vector of one series, or a scalar)");
         };
+    }
+
+    /** A range query's answer: a series of [time, value] per value of one label, or why there is none. */
+    public sealed interface Range {
+
+        /** @param series by the value of the label the query groups by ("" when it has none) */
+        record Series(Map<String, List<Map.Entry<Instant, Double>>> series) implements Range {
+        }
+
+        record Failure(String reason) implements Range {
+        }
+    }
+
+    /**
+     * {@code GET /api/v1/query_range}: the query's matrix, keyed by {@code label} (e.g. release). Values
+     * that are not numbers ("NaN") come back as NaN, so charts show a gap.
+     */
+    public Range range(URI prometheus, String promql, Instant start, Instant end, Duration step, String label)
+            throws InterruptedException {
+        java.util.Optional<String> problem = urlProblem(prometheus);
+        if (problem.isPresent()) {
+            return new Range.Failure(problem.get());
+        }
+        String base = prometheus.toString().replaceAll("/+$", "");
+        URI uri = URI.create(base + "/api/v1/query_range?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8)
+                + "&start=" + start.getEpochSecond() + "&end=" + end.getEpochSecond() + "&step="
+                + Math.max(1, step.toSeconds()));
+        byte[] body;
+        int status;
+        try {
+            HttpResponse<java.io.InputStream> response = http.send(HttpRequest.newBuilder(uri).timeout(timeout).GET()
+                    .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofInputStream());
+            status = response.statusCode();
+            try (java.io.InputStream in = response.body()) {
+                body = in.readNBytes(MAX_BODY * 8 + 1);
+            }
+        } catch (IOException e) {
+            return new Range.Failure("could not reach Prometheus at " + base + " (" + e.getClass().getSimpleName()
+                    + "); check the environment's Prometheus URL");
+        }
+        if (body.length > MAX_BODY * 8) {
+            return new Range.Failure("Prometheus answered with more than " + (MAX_BODY * 8) + " bytes; choose a"
+                    + " shorter time range");
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(body);
+        } catch (JacksonException e) {
+            return new Range.Failure("Prometheus at " + base + " answered HTTP " + status + " with something that is"
+                    + " not its query API's JSON; check that the URL points at Prometheus");
+        }
+        if (!"success".equals(root.path("status").asString(""))) {
+            return new Range.Failure("Prometheus refused the query (HTTP " + status + "): "
+                    + root.path("error").asString("no reason given"));
+        }
+        Map<String, List<Map.Entry<Instant, Double>>> series = new java.util.TreeMap<>();
+        for (JsonNode one : root.path("data").path("result")) {
+            List<Map.Entry<Instant, Double>> points = new java.util.ArrayList<>();
+            for (JsonNode pair : one.path("values")) {
+                if (pair.isArray() && pair.size() == 2) {
+                    double value;
+                    try {
+                        value = Double.parseDouble(pair.get(1).asString("NaN").replace("+Inf", "Infinity")
+                                .replace("-Inf", "-Infinity"));
+                    } catch (NumberFormatException e) {
+                        value = Double.NaN;
+                    }
+                    points.add(Map.entry(Instant.ofEpochMilli((long) (pair.get(0).asDouble() * 1000)), value));
+                }
+            }
+            series.put(one.path("metric").path(label).asString(""), points);
+        }
+        return new Range.Series(series);
     }
 
     /** What is wrong with a Prometheus base URL, in words; empty when it can be queried. */

@@ -395,6 +395,32 @@ public class DeployService {
                 .toList();
     }
 
+    /**
+     * Rollouts of the app in the environment that started or ended since {@code from}, oldest first, for
+     * the markers on metric charts. The team's VIEWERs may look.
+     */
+    @Transactional(readOnly = true)
+    public List<RolloutMark> marks(Actor actor, String appName, String environmentName, Instant from) {
+        AppRef app = apps.resolve(actor, appName, TeamRole.VIEWER, "see the app");
+        long environmentId = environments.idOf(environmentName);
+        List<RolloutMark> marks = new java.util.ArrayList<>();
+        for (Rollout rollout : rollouts.findByAppIdAndEnvironmentIdOrderByIdDesc(app.id(), environmentId)) {
+            if (rollout.finishedAt() != null && rollout.finishedAt().isBefore(from)) {
+                break;
+            }
+            int release = releases.get(rollout.releaseId()).number();
+            if (!rollout.startedAt().isBefore(from)) {
+                marks.add(new RolloutMark(rollout.startedAt(), release, "started"));
+            }
+            if (rollout.finishedAt() != null) {
+                marks.add(new RolloutMark(rollout.finishedAt(), release,
+                        rollout.phase().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')));
+            }
+        }
+        marks.sort(java.util.Comparator.comparing(RolloutMark::at));
+        return marks;
+    }
+
     /** One rollout with its whole timeline. */
     @Transactional(readOnly = true)
     public RolloutView rollout(Actor actor, String appName, String environmentName, long rolloutId) {

@@ -45,6 +45,38 @@ public final class SimulatedMetrics implements MetricSource {
         return new Measurement(at, template.classify(value), value, null);
     }
 
+    /**
+     * What the release's pods would report right now, for the environment page's charts.
+     *
+     * @param errorRate  the share of failed requests; NaN with no traffic
+     * @param p50Latency seconds; NaN with no traffic
+     * @param p99Latency seconds; NaN with no traffic
+     */
+    public record Sample(double requestRate, double errorRate, double p50Latency, double p99Latency, double cpuCores,
+                         double memoryBytes) {
+    }
+
+    /**
+     * A sample for pods of this release, or empty when the behaviour is "metrics down" (a gap in the
+     * charts, as a scrape that failed leaves).
+     *
+     * @param ready   pods that are ready, so get requests
+     * @param running pods that run, ready or not, so use CPU and memory
+     */
+    public java.util.Optional<Sample> sample(int ready, int running) {
+        if (behaviour == SandboxBehaviour.METRICS_DOWN) {
+            return java.util.Optional.empty();
+        }
+        boolean bad = behaviour == SandboxBehaviour.BAD_METRICS;
+        boolean traffic = behaviour != SandboxBehaviour.NO_TRAFFIC && ready > 0;
+        double requests = traffic ? ready * between(11.0, 13.0) : 0;
+        return java.util.Optional.of(new Sample(requests,
+                traffic ? (bad ? between(0.065, 0.08) : between(0.001, 0.012)) : Double.NaN,
+                traffic ? (bad ? between(0.3, 0.4) : between(0.02, 0.04)) : Double.NaN,
+                traffic ? (bad ? between(1.3, 1.5) : between(0.08, 0.2)) : Double.NaN,
+                running * between(0.05, 0.12), running * between(180, 220) * 1024 * 1024));
+    }
+
     /** Three significant digits, like a value read off a dashboard. */
     private static double between(double low, double high) {
         double value = ThreadLocalRandom.current().nextDouble(low, high);

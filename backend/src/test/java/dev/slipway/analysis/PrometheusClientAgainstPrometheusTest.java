@@ -79,4 +79,20 @@ class PrometheusClientAgainstPrometheusTest {
                 .isInstanceOfSatisfying(PrometheusClient.Answer.Failure.class,
                         f -> assertThat(f.reason()).containsAnyOf("not its query API's JSON", "refused the query"));
     }
+
+    @Test
+    void a_range_query_gives_a_series_per_value_of_the_grouping_label_and_bad_promql_says_why() throws Exception {
+        Instant now = Instant.now();
+        PrometheusClient.Range range = client.range(prometheus.url(), "sum by (job) (up)", now.minusSeconds(60), now,
+                Duration.ofSeconds(15), "job");
+
+        assertThat(range).isInstanceOfSatisfying(PrometheusClient.Range.Series.class, s -> {
+            assertThat(s.series()).containsKey("prometheus");
+            assertThat(s.series().get("prometheus")).isNotEmpty()
+                    .allSatisfy(point -> assertThat(point.getValue()).isEqualTo(1.0));
+        });
+        assertThat(client.range(prometheus.url(), "sum by (job (up", now.minusSeconds(60), now, Duration.ofSeconds(15),
+                "job")).isInstanceOfSatisfying(PrometheusClient.Range.Failure.class,
+                f -> assertThat(f.reason()).startsWith("Prometheus refused the query (HTTP 400)"));
+    }
 }
