@@ -1,5 +1,6 @@
 package dev.slipway.apps;
 
+import dev.slipway.analysis.MetricTemplateService;
 import dev.slipway.audit.AuditLog;
 import dev.slipway.environments.EnvironmentService;
 import dev.slipway.environments.EnvironmentView;
@@ -45,10 +46,12 @@ public class AppService {
     private final AuditLog audit;
     private final Clock clock;
     private final JdbcClient jdbc;
+    private final MetricTemplateService metricTemplates;
 
     AppService(AppRepository apps, AppEnvironmentSettingsRepository deploySettings, TeamAccess access,
                EnvironmentService environments, PlatformSettingsService settings, AuditLog audit, Clock clock,
-               JdbcClient jdbc) {
+               JdbcClient jdbc, MetricTemplateService metricTemplates) {
+        this.metricTemplates = metricTemplates;
         this.apps = apps;
         this.deploySettings = deploySettings;
         this.access = access;
@@ -227,7 +230,7 @@ public class AppService {
                         + " environment " + environment)
                 : access.require(actor, app.teamId(), TeamRole.DEVELOPER, "change how apps run");
         InputCheck check = new InputCheck();
-        settings.check(check);
+        settings.check(check, metricTemplates.keysFor(team.name()));
         check.throwIfInvalid();
         long environmentId = environments.idOf(environment);
         AppEnvironmentSettings row = deploySettings.findByAppIdAndEnvironmentId(app.id(), environmentId)

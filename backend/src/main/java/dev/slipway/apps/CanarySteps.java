@@ -1,6 +1,5 @@
 package dev.slipway.apps;
 
-import dev.slipway.analysis.MetricTemplates;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,6 +65,15 @@ public record CanarySteps(List<CanaryStep> steps) {
      * @return the steps, or every problem found, each naming its line and how to write it instead
      */
     public static Parsed parse(String text) {
+        return parse(text, null);
+    }
+
+    /**
+     * Like {@link #parse(String)}, and every template an analysis names must be one of {@code templates}.
+     *
+     * @param templates the metric template keys the app's team may use; null checks only the spelling
+     */
+    public static Parsed parse(String text, java.util.@Nullable Set<String> templates) {
         List<CanaryStep> steps = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         String[] lines = text.split("\\R", -1);
@@ -101,20 +109,19 @@ public record CanarySteps(List<CanaryStep> steps) {
                     }
                 }
             } else if ((m = ANALYSIS.matcher(line)).matches()) {
-                List<String> templates = List.of(m.group(1).strip().split("\\s+")).stream()
+                java.util.Set<String> known = templates;
+                List<String> names = List.of(m.group(1).strip().split("\\s+")).stream()
                         .filter(t -> !t.isEmpty()).toList();
-                List<String> bad = templates.stream().filter(t -> !TEMPLATE.matcher(t).matches()).toList();
-                if (templates.isEmpty()) {
+                List<String> bad = names.stream().filter(t -> !TEMPLATE.matcher(t).matches()).toList();
+                if (names.isEmpty()) {
                     problems.add(where + ": name the metric templates to measure, e.g. analysis error-rate p99-latency");
                 } else if (!bad.isEmpty()) {
                     problems.add(where + ": " + String.join(", ", bad) + " is not a template name (lower-case letters,"
                             + " digits and dashes, e.g. error-rate)");
-                } else if (templates.stream().anyMatch(t -> MetricTemplates.builtIn(t).isEmpty())) {
-                    problems.add(where + ": there is no metric template " + String.join(", ", templates.stream()
-                            .filter(t -> MetricTemplates.builtIn(t).isEmpty()).toList()) + "; the built-in ones are "
-                            + String.join(" and ", MetricTemplates.names()));
+                } else if (known != null && !known.containsAll(names)) {
+                    problems.add(where + ": " + unknownTemplates(names, known));
                 } else {
-                    steps.add(new Analysis(templates));
+                    steps.add(new Analysis(names));
                 }
             } else {
                 problems.add(where + ": not a step; write setWeight N, pause, pause 5m or analysis <templates>");
@@ -128,6 +135,13 @@ public record CanarySteps(List<CanaryStep> steps) {
             problems.add("at most " + MAX_STEPS + " steps; this has " + steps.size());
         }
         return problems.isEmpty() ? new Parsed(new CanarySteps(steps), List.of()) : new Parsed(null, problems);
+    }
+
+    /** "there is no metric template x; the ones this app's team can use are a, b", for a step or a field. */
+    public static String unknownTemplates(java.util.Collection<String> named, java.util.Collection<String> known) {
+        List<String> unknown = named.stream().filter(t -> !known.contains(t)).toList();
+        return "there is no metric template " + String.join(", ", unknown) + "; the ones this app's team can use are "
+                + String.join(", ", known);
     }
 
     /** The outcome of {@link #parse}: steps, or the problems that kept them from being read. */

@@ -1,6 +1,5 @@
 package dev.slipway.apps;
 
-import dev.slipway.analysis.MetricTemplates;
 import dev.slipway.shared.InputCheck;
 import java.math.BigDecimal;
 import java.util.List;
@@ -97,6 +96,15 @@ public record DeploySettings(int replicas, String cpuRequest, String cpuLimit, S
 
     /** Adds every problem of these settings to {@code check}, with field names as the API spells them. */
     public void check(InputCheck check) {
+        check(check, null);
+    }
+
+    /**
+     * Like {@link #check(InputCheck)}, and every metric template an analysis names must be one of these.
+     *
+     * @param templates the template keys the app's team may use; null checks only the spelling
+     */
+    public void check(InputCheck check, java.util.@Nullable Set<String> templates) {
         if (replicas < 0 || replicas > 100) {
             check.fail("replicas", "must be between 0 and 100");
         }
@@ -149,10 +157,10 @@ public record DeploySettings(int replicas, String cpuRequest, String cpuLimit, S
             check.fail("strategy", "is required: ROLLING, CANARY or BLUE_GREEN");
         }
         if (strategy == DeployStrategy.CANARY) {
-            checkCanary(check);
+            checkCanary(check, templates);
         }
         if (blueGreen != null) {
-            checkBlueGreen(blueGreen, check);
+            checkBlueGreen(blueGreen, check, templates);
         }
         if (strategy == DeployStrategy.BLUE_GREEN && autoscaling != null) {
             check.fail("strategy", "blue-green runs two fixed-size slots, so it needs a fixed number of pods: turn"
@@ -160,7 +168,7 @@ public record DeploySettings(int replicas, String cpuRequest, String cpuLimit, S
         }
     }
 
-    private static void checkBlueGreen(BlueGreen b, InputCheck check) {
+    private static void checkBlueGreen(BlueGreen b, InputCheck check, java.util.@Nullable Set<String> templates) {
         if (b.previewReplicas() != null && (b.previewReplicas() < 1 || b.previewReplicas() > 100)) {
             check.fail("blueGreen.previewReplicas", "must be between 1 and 100 pods, or empty for as many as the app runs");
         }
@@ -170,20 +178,21 @@ public record DeploySettings(int replicas, String cpuRequest, String cpuLimit, S
         if (b.scaleDownDelaySeconds() < 0 || b.scaleDownDelaySeconds() > 86400) {
             check.fail("blueGreen.scaleDownDelaySeconds", "must be between 0 and 86400 seconds (a day)");
         }
-        checkTemplates("blueGreen.prePromotionAnalysis", b.prePromotionAnalysis(), check);
-        checkTemplates("blueGreen.postPromotionAnalysis", b.postPromotionAnalysis(), check);
+        checkTemplates("blueGreen.prePromotionAnalysis", b.prePromotionAnalysis(), check, templates);
+        checkTemplates("blueGreen.postPromotionAnalysis", b.postPromotionAnalysis(), check, templates);
     }
 
-    private static void checkTemplates(String field, @Nullable String value, InputCheck check) {
+    private static void checkTemplates(String field, @Nullable String value, InputCheck check,
+                                       java.util.@Nullable Set<String> templates) {
         if (value != null && value.length() > 200) {
             check.fail(field, "must be at most 200 characters");
             return;
         }
-        List<String> unknown = BlueGreen.templates(value).stream().filter(t -> MetricTemplates.builtIn(t).isEmpty())
-                .toList();
-        if (!unknown.isEmpty()) {
-            check.fail(field, "there is no metric template " + String.join(", ", unknown) + "; the built-in ones are "
-                    + String.join(" and ", MetricTemplates.names()));
+        List<String> named = BlueGreen.templates(value);
+        if (named.stream().anyMatch(t -> !t.matches("[a-z0-9]([a-z0-9-]{0,38}[a-z0-9])?"))) {
+            check.fail(field, "must be metric template keys separated by spaces, e.g. error-rate p99-latency");
+        } else if (templates != null && !templates.containsAll(named)) {
+            check.fail(field, CanarySteps.unknownTemplates(named, templates));
         }
     }
 
@@ -200,7 +209,7 @@ public record DeploySettings(int replicas, String cpuRequest, String cpuLimit, S
         return parsed.steps();
     }
 
-    private void checkCanary(InputCheck check) {
+    private void checkCanary(InputCheck check, java.util.@Nullable Set<String> templates) {
         if (autoscaling != null) {
             check.fail("strategy", "a canary splits traffic by the ratio of its pods, so it needs a fixed number of"
                     + " pods: turn autoscaling off, or use the rolling strategy");
@@ -215,7 +224,7 @@ public record DeploySettings(int replicas, String cpuRequest, String cpuLimit, S
             check.fail("canarySteps", "must be at most " + MAX_STEPS_TEXT + " characters");
             return;
         }
-        List<String> problems = CanarySteps.parse(canarySteps).problems();
+        List<String> problems = CanarySteps.parse(canarySteps, templates).problems();
         if (!problems.isEmpty()) {
             check.fail("canarySteps", String.join("; ", problems));
         }

@@ -5,8 +5,10 @@ import dev.slipway.analysis.Condition;
 import dev.slipway.analysis.Measurement;
 import dev.slipway.analysis.MetricSource;
 import dev.slipway.analysis.MetricTemplate;
+import dev.slipway.analysis.MetricTemplateService;
 import dev.slipway.analysis.MetricTemplates;
 import dev.slipway.analysis.PrometheusClient;
+import dev.slipway.apps.AppRef;
 import dev.slipway.environments.EnvironmentView;
 import dev.slipway.releases.ReleaseView;
 import dev.slipway.sandbox.SimulatedMetrics;
@@ -28,16 +30,23 @@ class CanaryAnalysis {
     private final AnalysisMeasurements measurements;
     private final AnalysisProperties properties;
     private final PrometheusClient prometheus;
+    private final MetricTemplateService templates;
 
-    CanaryAnalysis(AnalysisMeasurements measurements, AnalysisProperties properties) {
+    CanaryAnalysis(AnalysisMeasurements measurements, AnalysisProperties properties, MetricTemplateService templates) {
+        this.templates = templates;
         this.measurements = measurements;
         this.properties = properties;
         this.prometheus = new PrometheusClient(properties.queryTimeout());
     }
 
-    /** A built-in template at this Slipway's pace. */
-    Optional<MetricTemplate> template(String key) {
-        return MetricTemplates.builtIn(key, properties.interval(), properties.count(), properties.initialDelay());
+    /**
+     * The template an app of this team measures for a key: a built-in one at this Slipway's pace, else the
+     * team's or the platform's own.
+     */
+    Optional<MetricTemplate> template(String team, String key) {
+        Optional<MetricTemplate> builtIn = MetricTemplates.builtIn(key, properties.interval(), properties.count(),
+                properties.initialDelay());
+        return builtIn.isPresent() ? builtIn : templates.resolve(team, key);
     }
 
     /**
@@ -47,17 +56,24 @@ class CanaryAnalysis {
      * @param stepStarted when the analysis step started; the initial delay counts from here
      * @param notes       receives a timeline entry per measurement taken
      */
-    List<MetricRun> measure(long rolloutId, int step, String label, List<String> templates, String slot,
-                            EnvironmentView environment, String app, ReleaseView target, Instant stepStarted,
+    List<MetricRun> measure(long rolloutId, int step, String label, List<String> keys, String slot,
+                            EnvironmentView environment, AppRef app, ReleaseView target, Instant stepStarted,
                             Instant now, List<Note> notes) {
         MetricSource source = source(environment, target);
-        Map<String, String> placeholders = Map.of("app", app, "env", environment.name(),
+        Map<String, String> placeholders = Map.of("app", app.name(), "env", environment.name(),
                 "release", Integer.toString(target.number()), "slot", slot);
         List<MetricRun> runs = new ArrayList<>();
-        for (String key : templates) {
-            // settings refuse names that are not templates, and built-in templates are never removed
-            MetricTemplate template = template(key).orElseThrow(() -> new IllegalStateException(
-                    "No metric template " + key));
+        for (String key : keys) {
+            Optional<MetricTemplate> found = template(app.team(), key);
+            if (found.isEmpty()) {
+                // the template was deleted after the release was made: a run that only errors fails the metric
+                MetricTemplate gone = new MetricTemplate(key, "", new Condition(Condition.Operator.LT, 0), null,
+                        properties.interval(), 1, java.time.Duration.ZERO, 0, 0, 0);
+                runs.add(new MetricRun(key, gone, List.of(Measurement.error(now, "there is no metric template " + key
+                        + " any more (it was deleted); write it again, or abort and deploy without this analysis"))));
+                continue;
+            }
+            MetricTemplate template = found.get();
             List<Measurement> taken = new ArrayList<>(measurements.of(rolloutId, step, key));
             Optional<Instant> due = Analysis.nextMeasurementAt(template, stepStarted, taken);
             if (due.isPresent() && !now.isBefore(due.get())) {

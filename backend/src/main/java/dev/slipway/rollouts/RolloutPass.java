@@ -159,13 +159,13 @@ class RolloutPass {
             if (steps != null) {
                 int index = CanaryStrategy.index(steps, p);
                 analysis = CanaryStrategy.analysisAt(steps, p).map(a -> analyses.measure(rollout.id(), index,
-                        "Step " + (index + 1), a.templates(), Labels.CANARY_SLOT, environment, app.name(), target,
+                        "Step " + (index + 1), a.templates(), Labels.CANARY_SLOT, environment, app, target,
                         stepStarted, now, measured)).orElse(List.of());
             } else if (blueGreen != null) {
                 String slot = p.values().getOrDefault(Progress.SLOT, "");
                 analysis = BlueGreenStrategy.analysisAt(p, blueGreen, false).map(a -> analyses.measure(rollout.id(),
                         a.getKey(), a.getKey() == BlueGreenStrategy.PRE ? "Pre-promotion" : "Post-promotion",
-                        a.getValue(), slot, environment, app.name(), target, stepStarted, now, measured))
+                        a.getValue(), slot, environment, app, target, stepStarted, now, measured))
                         .orElse(List.of());
             }
         }

@@ -40,7 +40,8 @@ public final class SimulatedMetrics implements MetricSource {
             value = bad ? between(1.3, 1.5) : between(0.08, 0.2);
         } else {
             return Measurement.error(at, "the sandbox simulates only the built-in metrics (" + ERROR_RATE + ", "
-                    + P99_LATENCY + "), not " + template.name());
+                    + P99_LATENCY + "), not " + template.name() + "; try a template of your own in an environment"
+                    + " with a Prometheus");
         }
         return new Measurement(at, template.classify(value), value, null);
     }

@@ -223,7 +223,7 @@ class AppEnvironmentPageTest extends SpringBrowserlessTest {
 
         assertThat(steps.isInvalid()).isTrue();
         assertThat(steps.getErrorMessage()).contains("there is no metric template latency",
-                "the built-in ones are error-rate and p99-latency");
+                "the ones this app's team can use are error-rate, p99-latency");
         assertThat(apps.deploySettings(developer, app, "dev").strategy()).isEqualTo(DeployStrategy.ROLLING);
 
         test(steps).setValue("setWeight 50\npause");
