@@ -12,6 +12,7 @@ import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
 import jakarta.annotation.security.PermitAll;
+import dev.slipway.ui.analysis.MetricTemplatesView;
 import dev.slipway.ui.apps.AppListView;
 import dev.slipway.ui.audit.AuditLogView;
 import dev.slipway.ui.clusters.ClustersView;
@@ -45,6 +46,7 @@ public class MainLayout extends AppLayout {
         SideNav main = new SideNav();
         main.addItem(new SideNavItem("Apps", AppListView.class, VaadinIcon.CUBES.create()));
         main.addItem(new SideNavItem("Teams", TeamListView.class, VaadinIcon.GROUP.create()));
+        main.addItem(new SideNavItem("Metric templates", MetricTemplatesView.class, VaadinIcon.CHART_LINE.create()));
         main.addItem(new SideNavItem("Account", AccountView.class, VaadinIcon.USER.create()));
         addToDrawer(main);
         if (currentUser.isPlatformAdmin()) {
