@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * setWeight 20
  * pause 5m
  * analysis error-rate p99-latency
+ * background error-rate
  * setWeight 50
  * pause
  * </pre>
@@ -29,12 +30,12 @@ public record CanarySteps(List<CanaryStep> steps) {
     public static final Duration MAX_PAUSE = Duration.ofHours(24);
     private static final Pattern SET_WEIGHT = Pattern.compile("(?i)setweight\\s+(\\S+)");
     private static final Pattern PAUSE = Pattern.compile("(?i)pause(?:\\s+(\\S+))?");
-    private static final Pattern ANALYSIS = Pattern.compile("(?i)analysis((?:\\s+\\S+)*)");
+    private static final Pattern ANALYSIS = Pattern.compile("(?i)(analysis|background)((?:\\s+\\S+)*)");
     private static final Pattern DURATION = Pattern.compile("(\\d{1,5})(s|m|h)");
     private static final Pattern TEMPLATE = Pattern.compile("[a-z0-9]([a-z0-9-]{0,38}[a-z0-9])?");
 
     /** One step of a canary. */
-    public sealed interface CanaryStep permits SetWeight, Pause, Analysis {
+    public sealed interface CanaryStep permits SetWeight, Pause, Analysis, Background {
     }
 
     /** Send this share of traffic (percent) to the canary. */
@@ -47,6 +48,14 @@ public record CanarySteps(List<CanaryStep> steps) {
 
     /** Measure the canary with these metric templates, and go on only when they pass. */
     public record Analysis(List<String> templates) implements CanaryStep {
+    }
+
+    /**
+     * From here until the canary finishes, measure these templates alongside the other steps: a failure
+     * aborts whatever step runs, an inconclusive result pauses. Not a step of its own: the next one
+     * starts at once.
+     */
+    public record Background(List<String> templates) implements CanaryStep {
     }
 
     public CanarySteps {
@@ -110,21 +119,26 @@ public record CanarySteps(List<CanaryStep> steps) {
                 }
             } else if ((m = ANALYSIS.matcher(line)).matches()) {
                 java.util.Set<String> known = templates;
-                List<String> names = List.of(m.group(1).strip().split("\\s+")).stream()
+                boolean background = m.group(1).equalsIgnoreCase("background");
+                List<String> names = List.of(m.group(2).strip().split("\\s+")).stream()
                         .filter(t -> !t.isEmpty()).toList();
                 List<String> bad = names.stream().filter(t -> !TEMPLATE.matcher(t).matches()).toList();
                 if (names.isEmpty()) {
-                    problems.add(where + ": name the metric templates to measure, e.g. analysis error-rate p99-latency");
+                    problems.add(where + ": name the metric templates to measure, e.g. " + (background ? "background"
+                            : "analysis") + " error-rate p99-latency");
+                } else if (background && steps.stream().anyMatch(Background.class::isInstance)) {
+                    problems.add(where + ": a canary has one background analysis; name all its templates on one line");
                 } else if (!bad.isEmpty()) {
                     problems.add(where + ": " + String.join(", ", bad) + " is not a template name (lower-case letters,"
                             + " digits and dashes, e.g. error-rate)");
                 } else if (known != null && !known.containsAll(names)) {
                     problems.add(where + ": " + unknownTemplates(names, known));
                 } else {
-                    steps.add(new Analysis(names));
+                    steps.add(background ? new Background(names) : new Analysis(names));
                 }
             } else {
-                problems.add(where + ": not a step; write setWeight N, pause, pause 5m or analysis <templates>");
+                problems.add(where + ": not a step; write setWeight N, pause, pause 5m, analysis <templates> or"
+                        + " background <templates>");
             }
         }
         if (problems.isEmpty() && steps.stream().noneMatch(SetWeight.class::isInstance)) {
@@ -163,6 +177,7 @@ public record CanarySteps(List<CanaryStep> steps) {
             case SetWeight w -> "setWeight " + w.percent();
             case Pause p -> p.duration() == null ? "pause" : "pause " + format(p.duration());
             case Analysis a -> "analysis " + String.join(" ", a.templates());
+            case Background b -> "background " + String.join(" ", b.templates());
         };
     }
 

@@ -38,7 +38,7 @@ final class CanaryStrategy implements RolloutStrategy {
             return rolling.next(c);
         }
         return switch (c.phase()) {
-            case PROGRESSING -> progressing(c);
+            case PROGRESSING -> withBackground(c, c.progress(), progressing(c));
             case PAUSED -> hold(c, c.progress(), RolloutPhase.PAUSED, null, List.of(), null);
             case ROLLING_BACK -> rollingBack(c);
             case SUCCEEDED, ROLLED_BACK, ABORTED, SUPERSEDED, FAILED ->
@@ -57,6 +57,20 @@ final class CanaryStrategy implements RolloutStrategy {
     static int index(CanarySteps steps, Progress progress) {
         return progress.flag(Progress.FULL) ? steps.steps().size()
                 : Math.min(progress.integer(Progress.STEP), steps.steps().size());
+    }
+
+    /** Where measurements of the background analysis are stored, apart from any step's. */
+    static final int BACKGROUND = 1000;
+
+    /** The background analysis, once the canary passed its line and until it finishes. */
+    static Optional<CanarySteps.Background> backgroundAt(CanarySteps steps, Progress progress) {
+        int index = index(steps, progress);
+        for (int i = 0; i < index && i < steps.steps().size(); i++) {
+            if (steps.steps().get(i) instanceof CanarySteps.Background b) {
+                return Optional.of(b);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The share of requests the canary has (or is getting) at a step: the last weight set up to it. */
@@ -87,6 +101,10 @@ final class CanaryStrategy implements RolloutStrategy {
             return failure(c, progress, "Pod " + pod.getMetadata().getName() + " of the canary v" + target.release()
                     + " is crash-looping (restarted " + Workloads.restarts(pod) + " times)" + where(steps, index),
                     Map.of("pod", pod.getMetadata().getName(), "restarts", Integer.toString(Workloads.restarts(pod))));
+        }
+        Optional<Step> background = background(c, progress, steps, index);
+        if (background.isPresent()) {
+            return background.get();
         }
         if (index >= total) {
             return takeOver(c, progress, stepStarted);
@@ -127,7 +145,54 @@ final class CanaryStrategy implements RolloutStrategy {
                         until);
             }
             case CanarySteps.Analysis a -> analysis(c, progress, steps, index, weight, scale, stepStarted);
+            case CanarySteps.Background b -> advance(c, progress.with(Progress.BACKGROUND_AT, c.now()), index,
+                    Note.of("BACKGROUND", "From step " + (index + 1) + " of " + total + " on, " + String.join(" and ",
+                            b.templates()) + " are measured in the background until the canary finishes"));
         };
+    }
+
+    /**
+     * A failed background analysis aborts whatever step runs; an inconclusive one pauses. Otherwise the
+     * step goes on, and the pass comes back when the next background measurement is due.
+     */
+    private Optional<Step> background(PassContext c, Progress progress, CanarySteps steps, int index) {
+        if (c.background().isEmpty()) {
+            return Optional.empty();
+        }
+        int weight = weightAt(steps, Math.min(index, steps.steps().size() - 1));
+        String at = index >= steps.steps().size() ? "while taking over"
+                : "at step " + (index + 1) + " of " + steps.steps().size() + ", weight " + weight + "%";
+        Map<String, String> details = details(c.background(), index, weight);
+        for (MetricRun run : c.background()) {
+            Verdict verdict = run.verdict();
+            if (verdict.status() == Verdict.Status.FAILED) {
+                return Optional.of(failure(c, progress, "Background analysis failed " + at + ": " + verdict.explanation(),
+                        details));
+            }
+            if (verdict.status() == Verdict.Status.INCONCLUSIVE) {
+                String why = "Background analysis inconclusive " + at + ": " + verdict.explanation()
+                        + ". Promote to go on, or abort";
+                return Optional.of(hold(c, progress.with(Progress.HELD, true), RolloutPhase.PAUSED, why,
+                        List.of(new Note("INCONCLUSIVE", why, details)), null));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The earlier of a step's own next look and the next background measurement. */
+    private static Step withBackground(PassContext c, Progress progress, Step step) {
+        if (!step.phase().active() || c.background().isEmpty()) {
+            return step;
+        }
+        Instant started = progress.instant(Progress.BACKGROUND_AT).orElse(c.now());
+        Optional<Instant> next = c.background().stream()
+                .map(run -> Analysis.nextMeasurementAt(run.template(), started, run.measurements()))
+                .flatMap(Optional::stream).min(Comparator.naturalOrder());
+        if (next.isEmpty() || step.checkAgainAt() != null && step.checkAgainAt().isBefore(next.get())) {
+            return step;
+        }
+        return new Step(step.phase(), step.reason(), step.writes(), step.deletes(), step.progress(), step.notes(),
+                step.deadline(), next.get());
     }
 
     /** Judges the metrics the pass measured: all passed goes on, one failed aborts, inconclusive pauses. */

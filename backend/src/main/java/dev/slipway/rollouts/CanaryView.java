@@ -20,7 +20,7 @@ public record CanaryView(List<String> steps, int current, int weight, int canary
                          int actualWeight, List<MeasurementView> measurements) {
 
     /**
-     * @param step   the 1-based step that measured
+     * @param step   the 1-based step that measured; 0 for a canary's background analysis
      * @param metric the template's key
      * @param value  null when the measurement errored; NaN when there was no data
      * @param error  why there is no value

@@ -567,7 +567,8 @@ public class DeployService {
 
     private List<CanaryView.MeasurementView> measured(Rollout rollout) {
         return measurements.of(rollout.id()).stream()
-                .map(m -> new CanaryView.MeasurementView(m.step() + 1, m.metric(), m.measurement().at(),
+                .map(m -> new CanaryView.MeasurementView(m.step() == CanaryStrategy.BACKGROUND ? 0 : m.step() + 1,
+                        m.metric(), m.measurement().at(),
                         m.measurement().phase().name(), m.measurement().value(), m.measurement().error()))
                 .toList();
     }

@@ -27,6 +27,7 @@ import org.jspecify.annotations.Nullable;
  * @param crashLoopRestarts restarts after which a pod counts as crash-looping
  * @param steps             the canary's steps, from the target release's settings; null for other strategies
  * @param analysis          the metrics of the step being analysed, with what was measured so far
+ * @param background        the metrics of a canary's background analysis once it started, likewise
  * @param deployments       every Deployment of the app in the environment as last reported, by name
  * @param activeSlot        the blue-green slot the stable release serves from; null when it runs in one Deployment
  * @param blueGreen         the blue-green options of the target release; null for other strategies
@@ -35,7 +36,7 @@ import org.jspecify.annotations.Nullable;
 record PassContext(RolloutPhase phase, Progress progress, boolean fastTrack, Instant startedAt, Instant now,
                    WorkloadSpec target, @Nullable WorkloadSpec stable, @Nullable Deployment live,
                    @Nullable Deployment canary, List<Pod> pods, int crashLoopRestarts, @Nullable CanarySteps steps,
-                   List<MetricRun> analysis, Map<String, Deployment> deployments, @Nullable String activeSlot,
+                   List<MetricRun> analysis, List<MetricRun> background, Map<String, Deployment> deployments, @Nullable String activeSlot,
                    DeploySettings.@Nullable BlueGreen blueGreen, @Nullable Integer rollbackOf) {
 
     /** A context for strategies without a canary, as the rolling strategy sees it. */
@@ -43,6 +44,6 @@ record PassContext(RolloutPhase phase, Progress progress, boolean fastTrack, Ins
                 WorkloadSpec target, @Nullable WorkloadSpec stable, @Nullable Deployment live, List<Pod> pods,
                 int crashLoopRestarts) {
         this(phase, progress, fastTrack, startedAt, now, target, stable, live, null, pods, crashLoopRestarts, null,
-                List.of(), Map.of(), null, null, null);
+                List.of(), List.of(), Map.of(), null, null, null);
     }
 }

@@ -23,6 +23,8 @@ record Progress(Map<String, String> values) {
     static final String STEP = "step";
     /** Canary: when the current step started; pauses and analyses count from here. */
     static final String STEP_STARTED_AT = "stepStartedAt";
+    /** Canary: when the background analysis started; its initial delay counts from here. */
+    static final String BACKGROUND_AT = "backgroundAt";
     /** Canary: a user asked to skip the remaining steps. */
     static final String FULL = "promoteFull";
     /** Canary: paused by its own steps (a pause without end, an inconclusive analysis); only promote goes on. */

@@ -154,10 +154,15 @@ class RolloutPass {
         List<Note> measured = new ArrayList<>();
         Instant stepStarted = seen.instant(Progress.STEP_STARTED_AT).orElse(now);
         List<MetricRun> analysis = List.of();
+        List<MetricRun> background = List.of();
         if (stable != null && !rollout.fastTrack() && rollout.phase() == RolloutPhase.PROGRESSING) {
             Progress p = seen;
             if (steps != null) {
                 int index = CanaryStrategy.index(steps, p);
+                Instant backgroundAt = p.instant(Progress.BACKGROUND_AT).orElse(now);
+                background = CanaryStrategy.backgroundAt(steps, p).map(b -> analyses.measure(rollout.id(),
+                        CanaryStrategy.BACKGROUND, "Background", b.templates(), Labels.CANARY_SLOT, environment, app,
+                        target, backgroundAt, now, measured)).orElse(List.of());
                 analysis = CanaryStrategy.analysisAt(steps, p).map(a -> analyses.measure(rollout.id(), index,
                         "Step " + (index + 1), a.templates(), Labels.CANARY_SLOT, environment, app, target,
                         stepStarted, now, measured)).orElse(List.of());
@@ -171,7 +176,7 @@ class RolloutPass {
         }
         PassContext context = new PassContext(rollout.phase(), seen, rollout.fastTrack(),
                 rollout.startedAt(), now, targetSpec, stableSpec, live, canary, pods, properties.crashLoopRestarts(),
-                steps, analysis, deployments, activeSlot, blueGreen, target.rollbackOf());
+                steps, analysis, background, deployments, activeSlot, blueGreen, target.rollbackOf());
 
         Step step = strategy(rollout.strategy()).next(context);
         List<Note> notes = new ArrayList<>();

@@ -61,7 +61,8 @@ class CanaryStepsTest {
                         + " dashes, e.g. error-rate)",
                 "line 5 ('setWeight 10'): weights only grow (the step before sets 30%); to send traffic back to the"
                         + " stable release, abort the rollout",
-                "line 6 ('wait 5m'): not a step; write setWeight N, pause, pause 5m or analysis <templates>",
+                "line 6 ('wait 5m'): not a step; write setWeight N, pause, pause 5m, analysis <templates> or"
+                        + " background <templates>",
                 "line 7 ('analysis'): name the metric templates to measure, e.g. analysis error-rate p99-latency");
     }
 
@@ -83,5 +84,17 @@ class CanaryStepsTest {
                 "line 2 ('analysis error-rate latency'): there is no metric template latency; the ones this app's team"
                         + " can use are error-rate, p99-latency");
         assertThat(CanarySteps.parse("setWeight 20\nanalysis latency").problems()).isEmpty();
+    }
+
+    @Test
+    void a_background_analysis_is_a_line_of_its_own_and_a_canary_has_at_most_one() {
+        CanarySteps.Parsed parsed = CanarySteps.parse("setWeight 20\nbackground error-rate p99-latency\npause 5m");
+
+        assertThat(parsed.steps().steps()).containsExactly(new SetWeight(20),
+                new CanarySteps.Background(List.of("error-rate", "p99-latency")), new Pause(Duration.ofMinutes(5)));
+        assertThat(parsed.steps().text()).isEqualTo("setWeight 20\nbackground error-rate p99-latency\npause 5m");
+        assertThat(CanarySteps.parse("setWeight 20\nbackground error-rate\nbackground p99-latency").problems())
+                .containsExactly("line 3 ('background p99-latency'): a canary has one background analysis; name all"
+                        + " its templates on one line");
     }
 }

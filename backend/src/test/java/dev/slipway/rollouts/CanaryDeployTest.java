@@ -184,6 +184,22 @@ class CanaryDeployTest {
     }
 
     @Test
+    void a_background_analysis_that_fails_aborts_the_step_that_runs() {
+        stableV1WithCanarySteps("setWeight 20\nbackground error-rate\npause 5m\nsetWeight 50");
+        RolloutView canary = deploys.deploy(developer, app, "dev", image("2.0", SandboxBehaviour.BAD_METRICS));
+        awaitEvent(canary, e -> e.kind().equals("BACKGROUND"));
+
+        tick(canary, MEASUREMENT);
+        RolloutView done = awaitFinished(canary);
+
+        assertThat(done.phase()).isEqualTo(RolloutPhase.ROLLED_BACK);
+        assertThat(done.reason()).startsWith("Background analysis failed at step 3 of 4, weight 20%: error rate 0.0");
+        assertThat(done.canary().measurements()).singleElement().satisfies(m -> assertThat(m.step()).isZero());
+        assertThat(replicas(app + "-canary")).isZero();
+        assertThat(templateImage(app)).endsWith(":1.0");
+    }
+
+    @Test
     void promote_full_skips_the_remaining_steps_and_analyses() {
         stableV1WithCanarySteps("setWeight 20\npause\nsetWeight 50\nanalysis error-rate\npause");
         RolloutView canary = deploys.deploy(developer, app, "dev", image("2.0", null));

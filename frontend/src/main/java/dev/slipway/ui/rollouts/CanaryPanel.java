@@ -28,7 +28,8 @@ class CanaryPanel extends VerticalLayout {
         setPadding(false);
         addClassName("slipway-canary");
         steps.addClassName("slipway-canary-steps");
-        measurements.addColumn(CanaryView.MeasurementView::step).setHeader("Step").setAutoWidth(true).setFlexGrow(0);
+        measurements.addColumn(m -> m.step() == 0 ? "background" : Integer.toString(m.step())).setHeader("Step")
+                .setAutoWidth(true).setFlexGrow(0);
         measurements.addColumn(CanaryView.MeasurementView::metric).setHeader("Metric").setAutoWidth(true).setFlexGrow(0);
         measurements.addColumn(m -> Formats.second(m.at())).setHeader("Time").setAutoWidth(true).setFlexGrow(0);
         measurements.addColumn(CanaryPanel::value).setHeader("Value").setAutoWidth(true).setFlexGrow(0);

@@ -69,7 +69,8 @@ class DeploySettingsDialog extends Dialog {
         canarySteps.setValue(current.canarySteps() == null ? CanarySteps.defaults().text() : current.canarySteps());
         canarySteps.setHelperText("One step per line: setWeight 20 (share of requests, by pod ratio), pause 5m,"
                 + " pause (until promoted), analysis " + String.join(" ", MetricTemplates.names())
-                + " (measured, must pass). After the last step the canary takes all traffic.");
+                + " (measured, must pass), background <templates> (measured from there on while the other steps"
+                + " run). After the last step the canary takes all traffic.");
         canarySteps.setMinRows(4);
         DeploySettings.BlueGreen blueGreen = current.blueGreenOrDefaults();
         previewPods.setValue(blueGreen.previewReplicas());
