@@ -83,6 +83,13 @@ class ProgressiveRolloutsE2ETest {
         assertThat(page.getByText(Pattern.compile("Step 3 of 3 \\(pause\\): v2 gets 50% of requests"))).isVisible();
         assertThat(page.getByText(Pattern.compile("Analysis passed at step 2 of 3, weight 50%")).first()).isVisible();
         assertThat(page.getByText("p99-latency").first()).isVisible();
+        // the charts follow the canary: one line for the stable release and one for the canary
+        Locator requests = page.locator(".slipway-time-series[data-metric='requests']");
+        assertThat(requests).hasAttribute("data-series", "2", new LocatorAssertions.HasAttributeOptions()
+                .setTimeout(30_000));
+        assertThat(requests.locator("canvas")).isVisible();
+        assertThat(page.locator(".slipway-time-series")).hasCount(8);
+        requests.scrollIntoViewIfNeeded();
         browser.screenshot(page, "30-canary-paused-after-analysis");
 
         Pages.button(page, "Promote").click();

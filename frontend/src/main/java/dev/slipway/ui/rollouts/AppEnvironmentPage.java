@@ -25,6 +25,7 @@ import dev.slipway.apps.AppView;
 import dev.slipway.config.ConfigService;
 import dev.slipway.environments.EnvironmentService;
 import dev.slipway.environments.EnvironmentView;
+import dev.slipway.metrics.MetricsService;
 import dev.slipway.promotions.PromotionService;
 import dev.slipway.rollouts.DeployService;
 import dev.slipway.rollouts.EnvironmentStatus;
@@ -41,14 +42,15 @@ import dev.slipway.ui.components.Formats;
 import dev.slipway.ui.components.Notifications;
 import dev.slipway.ui.security.CurrentUser;
 import jakarta.annotation.security.PermitAll;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An app in one environment: what runs, the rollout in flight with its pods and timeline, the release
- * history. The page follows the rollout live: the server pushes every change, no reload needed.
+ * An app in one environment: what runs, the rollout in flight with its pods and timeline, its metrics,
+ * the release history. The page follows the rollout live: the server pushes every change, no reload needed.
  */
 @Route("apps/:app/environments/:environment")
 @PermitAll
@@ -78,10 +80,17 @@ public class AppEnvironmentPage extends VerticalLayout implements BeforeEnterObs
     private RolloutUpdates.@Nullable Subscription subscription;
 
     private @Nullable ConfigSection config;
+    private @Nullable MetricsSection metricsSection;
     private @Nullable PendingPromotions pending;
 
+    private final MetricsService metrics;
+    private final Clock clock;
+
     AppEnvironmentPage(DeployService deploys, AppService apps, RolloutUpdates updates, CurrentUser user,
-                       ConfigService configs, PromotionService promotions, EnvironmentService environments) {
+                       ConfigService configs, PromotionService promotions, EnvironmentService environments,
+                       MetricsService metrics, Clock clock) {
+        this.metrics = metrics;
+        this.clock = clock;
         this.configs = configs;
         this.promotions = promotions;
         this.environments = environments;
@@ -149,7 +158,9 @@ public class AppEnvironmentPage extends VerticalLayout implements BeforeEnterObs
         settings.addClassName("slipway-hint-left");
         pending = new PendingPromotions(promotions, user, app, environment, this::refresh);
         config = new ConfigSection(configs, user, app, environment, () -> { });
-        add(heading, where, running, settings, pending, actions, live, canary, blueGreen, new H3("Timeline"), timeline, config,
+        metricsSection = new MetricsSection(metrics, user, app, environment, clock);
+        add(heading, where, running, settings, pending, actions, live, canary, blueGreen, metricsSection,
+                new H3("Timeline"), timeline, config,
                 new H3("Releases"), history);
         show(status);
     }
@@ -179,6 +190,9 @@ public class AppEnvironmentPage extends VerticalLayout implements BeforeEnterObs
             blueGreen.show(rollout);
         }
         timeline.show(rollout == null ? List.of() : rollout.events());
+        if (metricsSection != null) {
+            metricsSection.refreshIfStale();
+        }
         history.show(deploys.history(user.actor(), app, environment), mayAct, this::rollBack);
     }
 
