@@ -3,6 +3,8 @@ package dev.slipway.environments;
 import dev.slipway.clusters.ClusterView;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -44,6 +46,16 @@ class Environment {
     @Column(name = "prometheus_url", length = 500)
     private @Nullable String prometheusUrl;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "traffic_router")
+    private TrafficRouting.@Nullable Router trafficRouter;
+
+    @Column(name = "route_host")
+    private @Nullable String routeHost;
+
+    @Column(name = "gateway")
+    private @Nullable String gateway;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -83,7 +95,11 @@ class Environment {
     }
 
     void describe(String description, long clusterId, String namespaceTemplate, boolean createNamespace,
-                  boolean protectedEnvironment, @Nullable String prometheusUrl, Instant now) {
+                  boolean protectedEnvironment, @Nullable String prometheusUrl, @Nullable TrafficRouting routing,
+                  Instant now) {
+        this.trafficRouter = routing == null ? null : routing.router();
+        this.routeHost = routing == null ? null : routing.hostTemplate();
+        this.gateway = routing == null ? null : routing.gateway();
         this.description = description;
         this.clusterId = clusterId;
         this.namespaceTemplate = namespaceTemplate;
@@ -100,6 +116,7 @@ class Environment {
 
     EnvironmentView toView(ClusterView cluster) {
         return new EnvironmentView(name, description, position, cluster.name(), cluster.kind(), namespaceTemplate,
-                createNamespace, protectedEnvironment, prometheusUrl);
+                createNamespace, protectedEnvironment, prometheusUrl, trafficRouter == null || routeHost == null ? null
+                : new TrafficRouting(trafficRouter, routeHost, gateway));
     }
 }

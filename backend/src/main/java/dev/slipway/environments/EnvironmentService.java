@@ -46,6 +46,16 @@ public class EnvironmentService {
         return Text.dnsLabel(name, MAX_NAME_LENGTH, "staging");
     }
 
+    /** The traffic router as stored: trimmed, the gateway only for Gateway API. */
+    static @Nullable TrafficRouting routing(EnvironmentSpec spec) {
+        TrafficRouting r = spec.routing();
+        if (r == null || r.router() == null) {
+            return null;
+        }
+        return new TrafficRouting(r.router(), Text.clean(r.hostTemplate()),
+                r.router() == TrafficRouting.Router.GATEWAY_API ? Text.clean(r.gateway()) : null);
+    }
+
     /** The Prometheus URL as stored: null when blank (no Prometheus), otherwise stripped of trailing slashes. */
     static @Nullable String prometheusUrl(@Nullable String url) {
         String cleaned = Text.clean(url);
@@ -175,6 +185,13 @@ public class EnvironmentService {
                 .field("description", Text.freeText(Text.clean(spec.description()), 500))
                 .field("namespaceTemplate", NamespaceRule.templateProblem(Text.clean(spec.namespaceTemplate())))
                 .field("prometheusUrl", prometheusUrlProblem(prometheusUrl(spec.prometheusUrl())));
+        TrafficRouting routing = routing(spec);
+        if (routing != null) {
+            check.field("routing.hostTemplate", TrafficRouting.hostProblem(routing.hostTemplate()));
+            if (routing.router() == TrafficRouting.Router.GATEWAY_API) {
+                check.field("routing.gateway", TrafficRouting.gatewayProblem(routing.gateway()));
+            }
+        }
         if (Text.clean(spec.cluster()).isEmpty()) {
             check.fail("cluster", "is required: choose the cluster this environment deploys to");
         }
@@ -188,7 +205,8 @@ public class EnvironmentService {
 
     private static void describe(Environment environment, EnvironmentSpec spec, long clusterId, Instant now) {
         environment.describe(Text.clean(spec.description()), clusterId, Text.clean(spec.namespaceTemplate()),
-                spec.createNamespace(), spec.protectedEnvironment(), prometheusUrl(spec.prometheusUrl()), now);
+                spec.createNamespace(), spec.protectedEnvironment(), prometheusUrl(spec.prometheusUrl()), routing(spec),
+                now);
     }
 
     /**

@@ -14,13 +14,22 @@ import org.jspecify.annotations.Nullable;
  * @param prometheusUrl        where canary analysis queries this environment's metrics, an http(s) base URL
  *                             without credentials such as http://prometheus.monitoring:9090; blank or null
  *                             for none
+ * @param routing              a traffic router that splits requests by exact weights; null for none, when
+ *                             canaries split by the ratio of pods
  */
 public record EnvironmentSpec(String name, String description, String cluster, String namespaceTemplate,
-                              boolean createNamespace, boolean protectedEnvironment, @Nullable String prometheusUrl) {
+                              boolean createNamespace, boolean protectedEnvironment, @Nullable String prometheusUrl,
+                              @Nullable TrafficRouting routing) {
+
+    /** An environment without a traffic router. */
+    public EnvironmentSpec(String name, String description, String cluster, String namespaceTemplate,
+                           boolean createNamespace, boolean protectedEnvironment, @Nullable String prometheusUrl) {
+        this(name, description, cluster, namespaceTemplate, createNamespace, protectedEnvironment, prometheusUrl, null);
+    }
 
     /** An environment without a Prometheus URL. */
     public EnvironmentSpec(String name, String description, String cluster, String namespaceTemplate,
                            boolean createNamespace, boolean protectedEnvironment) {
-        this(name, description, cluster, namespaceTemplate, createNamespace, protectedEnvironment, null);
+        this(name, description, cluster, namespaceTemplate, createNamespace, protectedEnvironment, null, null);
     }
 }

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record EnvironmentView(String name, String description, int position, String cluster, ClusterKind clusterKind,
                               String namespaceTemplate, boolean createNamespace, boolean protectedEnvironment,
-                              @Nullable String prometheusUrl) {
+                              @Nullable String prometheusUrl, @Nullable TrafficRouting routing) {
 
     /** True when this environment deploys to the sandbox, which only simulates. */
     public boolean simulated() {

@@ -160,8 +160,20 @@ public final class KubernetesWrites {
     public static boolean deleteWorkload(KubernetesClient client, String namespace, String app, String environment) {
         List<HasMetadata> found = new ArrayList<>();
         found.add(client.apps().deployments().inNamespace(namespace).withName(app).get());
-        found.add(client.apps().deployments().inNamespace(namespace).withName(Manifests.canaryName(app)).get());
-        found.add(client.services().inNamespace(namespace).withName(app).get());
+        for (String name : List.of(Manifests.canaryName(app), Manifests.slotName(app, Labels.BLUE),
+                Manifests.slotName(app, Labels.GREEN))) {
+            found.add(client.apps().deployments().inNamespace(namespace).withName(name).get());
+        }
+        for (String name : List.of(app, Manifests.canaryName(app), Manifests.stableServiceName(app),
+                Manifests.previewName(app))) {
+            found.add(client.services().inNamespace(namespace).withName(name).get());
+        }
+        // routes exist only where the environment has a traffic router; a cluster without their API says 404
+        for (String name : List.of(app, Manifests.canaryName(app))) {
+            found.add(optional(() -> client.network().v1().ingresses().inNamespace(namespace).withName(name).get()));
+        }
+        found.add(optional(() -> client.resources(io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute.class)
+                .inNamespace(namespace).withName(app).get()));
         found.add(client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(namespace).withName(app).get());
         found.addAll(client.configMaps().inNamespace(namespace).withLabels(Map.of(Labels.APP, app, Labels.ENV, environment,
                 Labels.CONFIG, "true")).list().getItems());
@@ -174,6 +186,17 @@ public final class KubernetesWrites {
             }
         }
         return deleted;
+    }
+
+    private static @Nullable HasMetadata optional(java.util.function.Supplier<? extends @Nullable HasMetadata> read) {
+        try {
+            return read.get();
+        } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+            if (e.getCode() == 404) {
+                return null;
+            }
+            throw e;
+        }
     }
 
     /**

@@ -1,5 +1,12 @@
 package dev.slipway.kubernetes;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPBackendRef;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPBackendRefBuilder;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
+
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Container;
@@ -31,6 +38,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+import java.util.ArrayList;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -218,6 +228,124 @@ public final class Manifests {
         Service service = activeService(spec, slot);
         service.getMetadata().setName(previewName(spec.app()));
         return service;
+    }
+
+    /** The annotation ingress-nginx reads to treat an Ingress as the canary of another with the same host. */
+    public static final String NGINX_CANARY = "nginx.ingress.kubernetes.io/canary";
+    public static final String NGINX_CANARY_WEIGHT = "nginx.ingress.kubernetes.io/canary-weight";
+
+    /**
+     * The app's route where the environment has a traffic router: an Ingress (ingress-nginx) or an HTTPRoute
+     * (Gateway API) for its host. Without a split it sends everything to the app's Service. With one it
+     * sends {@code canaryWeight} percent to {@code <app>-canary} and the rest to {@code <app>-stable}: for
+     * ingress-nginx through a second Ingress marked as canary, for Gateway API through backend weights.
+     *
+     * @param canaryWeight the canary's exact share in percent; null for no split
+     */
+    public static List<HasMetadata> route(WorkloadSpec spec, @Nullable Integer canaryWeight) {
+        WorkloadSpec.Route route = spec.route();
+        if (route == null) {
+            return List.of();
+        }
+        if (route.gatewayApi()) {
+            List<HTTPBackendRef> backends = canaryWeight == null
+                    ? List.of(backend(spec.app(), null))
+                    : List.of(backend(stableServiceName(spec.app()), 100 - canaryWeight),
+                    backend(canaryName(spec.app()), canaryWeight));
+            return List.of(new HTTPRouteBuilder()
+                    .withNewMetadata().withName(spec.app()).withNamespace(spec.namespace()).withLabels(common(spec))
+                    .endMetadata()
+                    .withNewSpec()
+                        .addNewParentRef().withGroup("gateway.networking.k8s.io").withKind("Gateway")
+                            .withNamespace(route.gatewayNamespace()).withName(route.gatewayName()).endParentRef()
+                        .withHostnames(route.host())
+                        .addNewRule().withBackendRefs(backends).endRule()
+                    .endSpec()
+                    .build());
+        }
+        List<HasMetadata> objects = new ArrayList<>();
+        objects.add(ingress(spec, spec.app(), canaryWeight == null ? spec.app() : stableServiceName(spec.app()), Map.of()));
+        if (canaryWeight != null) {
+            objects.add(ingress(spec, canaryName(spec.app()), canaryName(spec.app()),
+                    Map.of(NGINX_CANARY, "true", NGINX_CANARY_WEIGHT, Integer.toString(canaryWeight))));
+        }
+        return objects;
+    }
+
+    /** Whether an object is the app's route (Ingress or HTTPRoute), which a split replaces. */
+    public static boolean isRoute(HasMetadata object) {
+        return object instanceof Ingress || object instanceof io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
+    }
+
+    /**
+     * ingress-nginx: the canary Ingress with no share, written while the canary winds down so no request
+     * reaches it; Gateway API needs nothing, its one route carries the weights.
+     */
+    public static List<HasMetadata> closedCanary(WorkloadSpec spec) {
+        WorkloadSpec.Route route = spec.route();
+        if (route == null || route.gatewayApi()) {
+            return List.of();
+        }
+        return List.of(ingress(spec, canaryName(spec.app()), canaryName(spec.app()),
+                Map.of(NGINX_CANARY, "true", NGINX_CANARY_WEIGHT, "0")));
+    }
+
+    /** What an exact split leaves once a canary ended: the canary Ingress and the two release Services. */
+    public static List<HasMetadata> routeLeftovers(WorkloadSpec spec) {
+        WorkloadSpec.Route route = spec.route();
+        if (route == null) {
+            return List.of();
+        }
+        List<HasMetadata> leftovers = new ArrayList<>();
+        if (!route.gatewayApi()) {
+            leftovers.add(ingress(spec, canaryName(spec.app()), canaryName(spec.app()), Map.of()));
+        }
+        leftovers.add(stableService(spec));
+        leftovers.add(canaryService(spec));
+        return leftovers;
+    }
+
+    /** The stable release's own Service, for exact weights: it selects the pods of that release only. */
+    public static String stableServiceName(String app) {
+        return app + "-stable";
+    }
+
+    /** A Service for the pods of one release, e.g. the stable side of an exact canary split. */
+    public static Service stableService(WorkloadSpec stable) {
+        Service service = service(stable);
+        service.getMetadata().setName(stableServiceName(stable.app()));
+        service.getSpec().getSelector().put(Labels.RELEASE, Integer.toString(stable.release()));
+        return service;
+    }
+
+    /** A Service for the canary's pods, the canary side of an exact split. */
+    public static Service canaryService(WorkloadSpec target) {
+        Service service = service(target);
+        service.getMetadata().setName(canaryName(target.app()));
+        service.getSpec().getSelector().put(Labels.SLOT, Labels.CANARY_SLOT);
+        return service;
+    }
+
+    private static HTTPBackendRef backend(String service, @Nullable Integer weight) {
+        HTTPBackendRefBuilder builder = new HTTPBackendRefBuilder().withKind("Service").withGroup("")
+                .withName(service).withPort(80);
+        return weight == null ? builder.build() : builder.withWeight(weight).build();
+    }
+
+    private static Ingress ingress(WorkloadSpec spec, String name, String service, Map<String, String> annotations) {
+        return new IngressBuilder()
+                .withNewMetadata().withName(name).withNamespace(spec.namespace()).withLabels(common(spec))
+                    .withAnnotations(new TreeMap<>(annotations)).endMetadata()
+                .withNewSpec()
+                    .withIngressClassName("nginx")
+                    .addNewRule().withHost(Objects.requireNonNull(spec.route()).host())
+                        .withNewHttp().addNewPath().withPath("/").withPathType("Prefix")
+                            .withNewBackend().withNewService().withName(service).withNewPort().withNumber(80).endPort()
+                            .endService().endBackend()
+                        .endPath().endHttp()
+                    .endRule()
+                .endSpec()
+                .build();
     }
 
     /** An autoscaling/v2 HPA on CPU utilisation, when the spec asks for autoscaling. */

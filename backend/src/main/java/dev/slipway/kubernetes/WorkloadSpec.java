@@ -23,16 +23,37 @@ import org.jspecify.annotations.Nullable;
  * @param autoscaling     when set, an HPA owns the replica count
  * @param podAnnotations  extra annotations on the pod template (e.g. the sandbox's simulated behaviour)
  * @param config          the release's variables and secrets; null when it has none
+ * @param route           the app's Ingress or HTTPRoute where the environment has a traffic router; null
+ *                        where requests reach the Service some other way
  */
 public record WorkloadSpec(String app, String team, String environment, String namespace, boolean createNamespace,
                            int release, String image, int port, String livenessPath, String readinessPath,
                            int replicas, Resources resources, Rolling rolling, @Nullable Autoscaling autoscaling,
-                           Map<String, String> podAnnotations, @Nullable Config config) {
+                           Map<String, String> podAnnotations, @Nullable Config config, @Nullable Route route) {
+
+    /** A workload reached without a route Slipway manages. */
+    public WorkloadSpec(String app, String team, String environment, String namespace, boolean createNamespace,
+                        int release, String image, int port, String livenessPath, String readinessPath,
+                        int replicas, Resources resources, Rolling rolling, @Nullable Autoscaling autoscaling,
+                        Map<String, String> podAnnotations, @Nullable Config config) {
+        this(app, team, environment, namespace, createNamespace, release, image, port, livenessPath, readinessPath,
+                replicas, resources, rolling, autoscaling, podAnnotations, config, null);
+    }
+
+    /**
+     * The app's route: an Ingress for ingress-nginx or an HTTPRoute attached to a Gateway.
+     *
+     * @param host             the app's host name
+     * @param gatewayNamespace Gateway API only, else empty
+     * @param gatewayName      Gateway API only, else empty
+     */
+    public record Route(boolean gatewayApi, String host, String gatewayNamespace, String gatewayName) {
+    }
 
     /** The same workload with another number of pods, e.g. the stable and canary shares of a canary step. */
     public WorkloadSpec withReplicas(int pods) {
         return new WorkloadSpec(app, team, environment, namespace, createNamespace, release, image, port, livenessPath,
-                readinessPath, pods, resources, rolling, autoscaling, podAnnotations, config);
+                readinessPath, pods, resources, rolling, autoscaling, podAnnotations, config, route);
     }
 
     /**

@@ -278,6 +278,7 @@ final class BlueGreenStrategy implements RolloutStrategy {
         Manifests.secret(stable).ifPresent(writes::add);
         writes.add(Manifests.activeService(c.target(), idle));
         writes.add(Manifests.previewService(c.target(), active));
+        writes.addAll(Manifests.route(c.target(), null));
         return Optional.of(new Step(RolloutPhase.PROGRESSING, null, writes, List.of(),
                 next(progress, Stage.SCALE_DOWN, c.now()).with(Progress.SWITCHED_AT, c.now())
                         .with(Progress.INSTANT, true),
@@ -393,6 +394,7 @@ final class BlueGreenStrategy implements RolloutStrategy {
             Manifests.secret(stable).ifPresent(writes::add);
             writes.add(Manifests.slotDeployment(stable, active));
             writes.add(Manifests.activeService(stable, active));
+            writes.addAll(Manifests.route(stable, null));
         }
         if (c.deployments().containsKey(Manifests.slotName(stable.app(), slot))) {
             writes.add(Manifests.slotDeployment(c.target().withReplicas(0), slot));
@@ -425,6 +427,7 @@ final class BlueGreenStrategy implements RolloutStrategy {
         String serving = switched ? slot : active;
         writes.add(Manifests.activeService(switched ? target : stable, serving));
         writes.add(Manifests.previewService(target, switched ? active : slot));
+        writes.addAll(Manifests.route(target, null));
         return writes;
     }
 

@@ -36,6 +36,12 @@ record CanaryScale(int stable, int canary, int actualPercent) {
         return new CanaryScale(stable, canary, (int) Math.round(100.0 * canary / (canary + stable)));
     }
 
+    /** For the timeline where a traffic router splits requests: the pods, and the exact share. */
+    String describeExact(int weight, String router) {
+        return canary + " canary " + (canary == 1 ? "pod" : "pods") + " and " + stable + " stable: exactly " + weight
+                + "% of requests through " + router;
+    }
+
     /** For the timeline: the pods, and the share when it is not what the step asked for. */
     String describe(int weight) {
         String pods = canary + " canary " + (canary == 1 ? "pod" : "pods") + " and " + stable + " stable";

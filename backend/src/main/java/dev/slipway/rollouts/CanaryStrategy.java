@@ -116,7 +116,9 @@ final class CanaryStrategy implements RolloutStrategy {
             case CanarySteps.SetWeight w -> {
                 if (reached(c, scale)) {
                     yield advance(c, progress, index, new Note("WEIGHT", "Step " + (index + 1) + " of " + total
-                            + ": " + scale.describe(w.percent()), Map.of("step", Integer.toString(index + 1),
+                            + ": " + (target.route() == null ? scale.describe(w.percent()) : scale.describeExact(
+                            w.percent(), target.route().gatewayApi() ? "the Gateway API route" : "ingress-nginx")),
+                            Map.of("step", Integer.toString(index + 1),
                             "weight", Integer.toString(w.percent()), "actualWeight", Integer.toString(scale.actualPercent()),
                             "canaryPods", Integer.toString(scale.canary()), "stablePods", Integer.toString(scale.stable()))));
                 }
@@ -126,7 +128,7 @@ final class CanaryStrategy implements RolloutStrategy {
                             + (scale.canary() == 1 ? "pod" : "pods") + " within " + target.rolling().progressDeadlineSeconds()
                             + " s" + where(steps, index), Map.of("canaryPods", Integer.toString(scale.canary())));
                 }
-                yield new Step(RolloutPhase.PROGRESSING, null, split(c, scale), List.of(), progress, List.of(), deadline,
+                yield new Step(RolloutPhase.PROGRESSING, null, split(c, scale, weight), List.of(), progress, List.of(), deadline,
                         deadline);
             }
             case CanarySteps.Pause p when p.duration() == null -> hold(c, progress.with(Progress.HELD, true),
@@ -141,7 +143,7 @@ final class CanaryStrategy implements RolloutStrategy {
                             + ": paused " + CanarySteps.format(p.duration()) + " with " + weight
                             + "% of requests on the canary"));
                 }
-                yield new Step(RolloutPhase.PROGRESSING, null, split(c, scale), List.of(), progress, List.of(), null,
+                yield new Step(RolloutPhase.PROGRESSING, null, split(c, scale, weight), List.of(), progress, List.of(), null,
                         until);
             }
             case CanarySteps.Analysis a -> analysis(c, progress, steps, index, weight, scale, stepStarted);
@@ -221,7 +223,7 @@ final class CanaryStrategy implements RolloutStrategy {
         Instant next = c.analysis().stream()
                 .map(run -> Analysis.nextMeasurementAt(run.template(), stepStarted, run.measurements()))
                 .flatMap(Optional::stream).min(Comparator.naturalOrder()).orElse(c.now().plusSeconds(1));
-        return new Step(RolloutPhase.PROGRESSING, null, split(c, scale), List.of(), progress, List.of(), null, next);
+        return new Step(RolloutPhase.PROGRESSING, null, split(c, scale, weight), List.of(), progress, List.of(), null, next);
     }
 
     /** The measured values behind an analysis decision, for the timeline's details. */
@@ -248,10 +250,14 @@ final class CanaryStrategy implements RolloutStrategy {
     private Step takeOver(PassContext c, Progress progress, Instant stepStarted) {
         WorkloadSpec target = c.target();
         List<HasMetadata> writes = new ArrayList<>(RollingStrategy.objects(target, false));
+        if (c.canary() != null) {
+            writes.addAll(Manifests.closedCanary(target));
+        }
         if (Workloads.converged(c.live(), target.release())
                 && Workloads.desiredReplicas(Objects.requireNonNull(c.live())) == target.replicas()) {
             writes.add(Manifests.canaryDeployment(target.withReplicas(0)));
-            return new Step(RolloutPhase.SUCCEEDED, "v" + target.release() + " is live", writes, List.of(), progress,
+            return new Step(RolloutPhase.SUCCEEDED, "v" + target.release() + " is live", writes,
+                    Manifests.routeLeftovers(target), progress,
                     List.of(new Note("SUCCEEDED", "v" + target.release() + " runs on all " + target.replicas()
                             + " stable pods; the canary is scaled to 0", Map.of("pods", Integer.toString(target.replicas())))),
                     null, null);
@@ -279,8 +285,9 @@ final class CanaryStrategy implements RolloutStrategy {
             notes.add(Note.of("TAKE_OVER", "All steps done: the stable Deployment takes v" + c.target().release()
                     + " on all " + c.target().replicas() + " pods"));
         }
-        CanaryScale scale = CanaryScale.of(c.target().replicas(), weightAt(steps, index));
-        return new Step(RolloutPhase.PROGRESSING, null, split(c, scale), List.of(), next, notes, null, c.now());
+        int weight = weightAt(steps, index);
+        CanaryScale scale = CanaryScale.of(c.target().replicas(), weight);
+        return new Step(RolloutPhase.PROGRESSING, null, split(c, scale, weight), List.of(), next, notes, null, c.now());
     }
 
     /** Keeps the split as it is: paused by a user, by a pause step or by an inconclusive analysis. */
@@ -295,8 +302,9 @@ final class CanaryStrategy implements RolloutStrategy {
             }
             return new Step(phase, reason, writes, List.of(), progress, notes, null, checkAgainAt);
         }
-        CanaryScale scale = CanaryScale.of(c.target().replicas(), weightAt(steps, index));
-        return new Step(phase, reason, split(c, scale), List.of(), progress, notes, null, checkAgainAt);
+        int weight = weightAt(steps, index);
+        CanaryScale scale = CanaryScale.of(c.target().replicas(), weight);
+        return new Step(phase, reason, split(c, scale, weight), List.of(), progress, notes, null, checkAgainAt);
     }
 
     /**
@@ -312,7 +320,14 @@ final class CanaryStrategy implements RolloutStrategy {
         if (Workloads.converged(c.live(), stable.release()) && canaryGone) {
             String how = "All requests go to v" + stable.release() + " again, on " + stable.replicas()
                     + " pods; the canary is scaled to 0";
-            return new Step(aborted ? RolloutPhase.ABORTED : RolloutPhase.ROLLED_BACK, null, writes, List.of(),
+            if (stable.route() != null) {
+                writes.removeIf(o -> Manifests.isRoute(o) || o.getMetadata().getName().equals(
+                        Manifests.stableServiceName(stable.app())) || o instanceof io.fabric8.kubernetes.api.model.Service
+                        && o.getMetadata().getName().equals(Manifests.canaryName(stable.app())));
+                writes.addAll(Manifests.route(stable, null));
+            }
+            return new Step(aborted ? RolloutPhase.ABORTED : RolloutPhase.ROLLED_BACK, null, writes,
+                    Manifests.routeLeftovers(stable),
                     c.progress(), List.of(Note.of(aborted ? "ABORTED" : "ROLLED_BACK", how)), null, null);
         }
         Instant started = c.progress().instant(Progress.ROLLBACK_STARTED_AT).orElse(c.now());
@@ -340,9 +355,17 @@ final class CanaryStrategy implements RolloutStrategy {
 
     /** The stable release on all its pods, the canary on none. */
     private static List<HasMetadata> back(PassContext c) {
-        List<HasMetadata> writes = new ArrayList<>(RollingStrategy.objects(Objects.requireNonNull(c.stable()), false));
+        WorkloadSpec stable = Objects.requireNonNull(c.stable());
+        List<HasMetadata> writes = new ArrayList<>(RollingStrategy.objects(stable, false));
         if (c.canary() != null) {
             writes.add(Manifests.canaryDeployment(c.target().withReplicas(0)));
+            if (stable.route() != null) {
+                // the route's weight goes to 0 in this pass; the canary's pods may take a moment to stop
+                writes.removeIf(Manifests::isRoute);
+                writes.add(Manifests.stableService(stable));
+                writes.add(Manifests.canaryService(c.target()));
+                writes.addAll(Manifests.route(stable, 0));
+            }
         }
         return writes;
     }
@@ -351,19 +374,33 @@ final class CanaryStrategy implements RolloutStrategy {
      * The objects of a split: the stable release with its share of pods, the new release's config, then the
      * canary Deployment with the rest. Config first, so no canary pod starts without it.
      */
-    private static List<HasMetadata> split(PassContext c, CanaryScale scale) {
+    private static List<HasMetadata> split(PassContext c, CanaryScale scale, int weight) {
         WorkloadSpec target = c.target();
-        List<HasMetadata> writes = new ArrayList<>(RollingStrategy.objects(
-                Objects.requireNonNull(c.stable()).withReplicas(scale.stable()), false));
+        WorkloadSpec stable = Objects.requireNonNull(c.stable());
+        List<HasMetadata> writes = new ArrayList<>(RollingStrategy.objects(stable.withReplicas(scale.stable()), false));
         Manifests.configMap(target).ifPresent(writes::add);
         Manifests.secret(target).ifPresent(writes::add);
         writes.add(Manifests.canaryDeployment(target.withReplicas(scale.canary())));
+        if (target.route() != null) {
+            // exact weights: each side gets its own Service, and the route splits between them
+            writes.removeIf(Manifests::isRoute);
+            writes.add(Manifests.stableService(stable));
+            writes.add(Manifests.canaryService(target));
+            writes.addAll(Manifests.route(target, weight));
+        }
         return writes;
     }
 
-    /** Both Deployments run their release on exactly their share of pods, all ready. */
+    /**
+     * The canary runs its share of pods, all ready, and the stable Deployment was told its share. The
+     * stable pods' health is not waited for: a stable release that is already unhealthy must not hold up
+     * the release that may fix it (a complaint Argo Rollouts users know).
+     */
     private static boolean reached(PassContext c, CanaryScale scale) {
-        return at(c.live(), Objects.requireNonNull(c.stable()).release(), scale.stable())
+        @Nullable Deployment stable = c.live();
+        return stable != null && Workloads.desiredReplicas(stable) == scale.stable()
+                && Workloads.templateRelease(stable).filter(r -> r == Objects.requireNonNull(c.stable()).release())
+                .isPresent()
                 && at(c.canary(), c.target().release(), scale.canary());
     }
 

@@ -162,6 +162,7 @@ final class RollingStrategy implements RolloutStrategy {
         Manifests.configMap(spec).ifPresent(objects::add);
         Manifests.secret(spec).ifPresent(objects::add);
         objects.add(Manifests.service(spec));
+        objects.addAll(Manifests.route(spec, null));
         Deployment deployment = Manifests.deployment(spec);
         if (paused) {
             deployment.getSpec().setPaused(true);

@@ -263,6 +263,10 @@ class RolloutPass {
             return step.deletes();
         }
         List<HasMetadata> deletes = new ArrayList<>(step.deletes());
+        if (strategy != DeployStrategy.CANARY && live.containsKey(Manifests.canaryName(target.app()))) {
+            // a superseded canary's exact split: its Ingress and Services go with its Deployment
+            deletes.addAll(Manifests.routeLeftovers(target));
+        }
         if (strategy == DeployStrategy.BLUE_GREEN) {
             if (live.containsKey(Manifests.canaryName(target.app()))) {
                 deletes.add(Manifests.canaryDeployment(target));

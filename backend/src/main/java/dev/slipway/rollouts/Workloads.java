@@ -4,6 +4,7 @@ import dev.slipway.apps.AppRef;
 import dev.slipway.apps.DeploySettings;
 import dev.slipway.config.ConfigBundle;
 import dev.slipway.environments.EnvironmentView;
+import dev.slipway.environments.TrafficRouting;
 import dev.slipway.kubernetes.Labels;
 import dev.slipway.kubernetes.WorkloadSpec;
 import dev.slipway.releases.ReleaseSettings;
@@ -40,7 +41,17 @@ final class Workloads {
                         : new WorkloadSpec.Autoscaling(autoscaling.min(), autoscaling.max(), autoscaling.cpuPercent()),
                 environment.simulated() ? release.sandboxBehaviour().podAnnotations() : Map.of(),
                 config.map(c -> new WorkloadSpec.Config(c.variablesHash(), c.variables(), c.secretsHash(), c.secrets()))
-                        .orElse(null));
+                        .orElse(null), route(environment, app));
+    }
+
+    private static WorkloadSpec.@Nullable Route route(EnvironmentView environment, AppRef app) {
+        TrafficRouting routing = environment.routing();
+        if (routing == null) {
+            return null;
+        }
+        return new WorkloadSpec.Route(routing.router() == TrafficRouting.Router.GATEWAY_API,
+                routing.hostFor(app.team(), app.name(), environment.name()), routing.gatewayNamespace(),
+                routing.gatewayName());
     }
 
     /** The release a pod or pod template belongs to, from its label. */

@@ -30,7 +30,7 @@ class EnvironmentSpecJsonTest {
     @Test
     void a_view_shows_its_prometheus_url() {
         String json = JSON.writeValueAsString(new EnvironmentView("qa", "", 4, "sandbox", ClusterKind.SANDBOX,
-                "{app}-qa", true, false, "http://prometheus:9090"));
+                "{app}-qa", true, false, "http://prometheus:9090", null));
 
         assertThat(JSON.readTree(json).get("prometheusUrl").asString()).isEqualTo("http://prometheus:9090");
     }

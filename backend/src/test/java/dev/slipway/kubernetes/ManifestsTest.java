@@ -36,6 +36,11 @@ class ManifestsTest {
         golden("namespace.yaml", Manifests.namespace(Specs.billing()), mismatches);
         golden("deployment.yaml", Manifests.deployment(Specs.billing()), mismatches);
         golden("deployment-canary.yaml", Manifests.canaryDeployment(Specs.billing().withReplicas(1)), mismatches);
+        WorkloadSpec nginx = Specs.routed(Specs.billing(), new WorkloadSpec.Route(false, "billing.apps.example.com", "", ""));
+        golden("ingress-canary.yaml", Manifests.route(nginx, 20).get(1), mismatches);
+        WorkloadSpec gateway = Specs.routed(Specs.billing(),
+                new WorkloadSpec.Route(true, "billing.apps.example.com", "gateway-system", "public"));
+        golden("httproute-split.yaml", Manifests.route(gateway, 20).getFirst(), mismatches);
         golden("service.yaml", Manifests.service(Specs.billing()), mismatches);
         golden("deployment-autoscaled.yaml", Manifests.deployment(Specs.autoscaled()), mismatches);
         golden("autoscaler.yaml", Manifests.autoscaler(Specs.autoscaled()).orElseThrow(), mismatches);
@@ -273,5 +278,30 @@ class ManifestsTest {
                 .containsAllEntriesOf(serviceSelector);
         // the stable Deployment's selector must not pick up the slot: it is immutable in existing clusters
         assertThat(stable.getSpec().getSelector().getMatchLabels()).doesNotContainKey(Labels.SLOT);
+    }
+
+    @Test
+    void an_exact_split_sends_the_weight_to_the_canary_service_and_the_rest_to_the_stable_releases_own() {
+        WorkloadSpec nginx = Specs.routed(Specs.billing(), new WorkloadSpec.Route(false, "billing.apps.example.com", "", ""));
+
+        List<HasMetadata> plain = Manifests.route(nginx, null);
+        List<HasMetadata> split = Manifests.route(nginx, 35);
+
+        assertThat(plain).singleElement().satisfies(o -> assertThat(backendOf(o)).isEqualTo("billing-api"));
+        assertThat(split).hasSize(2);
+        assertThat(backendOf(split.get(0))).isEqualTo("billing-api-stable");
+        assertThat(backendOf(split.get(1))).isEqualTo("billing-api-canary");
+        assertThat(split.get(1).getMetadata().getAnnotations())
+                .containsEntry("nginx.ingress.kubernetes.io/canary", "true")
+                .containsEntry("nginx.ingress.kubernetes.io/canary-weight", "35");
+        assertThat(Manifests.stableService(nginx).getSpec().getSelector()).containsEntry(Labels.RELEASE, "7")
+                .doesNotContainKey(Labels.SLOT);
+        assertThat(Manifests.canaryService(nginx).getSpec().getSelector()).containsEntry(Labels.SLOT, "canary");
+        assertThat(Manifests.route(Specs.billing(), 35)).as("no router, no route").isEmpty();
+    }
+
+    private static String backendOf(HasMetadata ingress) {
+        return ((io.fabric8.kubernetes.api.model.networking.v1.Ingress) ingress).getSpec().getRules().getFirst()
+                .getHttp().getPaths().getFirst().getBackend().getService().getName();
     }
 }

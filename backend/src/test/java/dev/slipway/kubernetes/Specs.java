@@ -52,4 +52,10 @@ final class Specs {
                 s.image(), s.port(), s.livenessPath(), s.readinessPath(), s.replicas(), s.resources(), s.rolling(),
                 autoscaling, s.podAnnotations(), s.config());
     }
+
+    static WorkloadSpec routed(WorkloadSpec s, WorkloadSpec.Route route) {
+        return new WorkloadSpec(s.app(), s.team(), s.environment(), s.namespace(), s.createNamespace(), s.release(),
+                s.image(), s.port(), s.livenessPath(), s.readinessPath(), s.replicas(), s.resources(), s.rolling(),
+                s.autoscaling(), s.podAnnotations(), s.config(), route);
+    }
 }

@@ -1,9 +1,11 @@
 package dev.slipway.rollouts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.slipway.analysis.Measurement;
+import dev.slipway.analysis.PrometheusClient;
 import dev.slipway.analysis.MetricTemplateService;
 import dev.slipway.analysis.MetricTemplateSpec;
 import dev.slipway.apps.AppService;
@@ -14,6 +16,7 @@ import dev.slipway.teams.TeamRole;
 import dev.slipway.testing.Fixtures;
 import dev.slipway.testing.PrometheusServer;
 import dev.slipway.testing.SlipwayTest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +53,10 @@ class CanaryAnalysisAgainstPrometheusTest {
     static void start() throws Exception {
         assumeTrue(PrometheusServer.installed(), "needs Debian's prometheus (.ci/run installs it)");
         prometheus = PrometheusServer.start();
+        // the first scrape, a second after start, gives the series the template asks for
+        PrometheusClient client = new PrometheusClient(Duration.ofSeconds(10));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> client.query(
+                prometheus.url(), "count(prometheus_build_info)", Instant.now()) instanceof PrometheusClient.Answer.Value);
     }
 
     @AfterAll
@@ -72,7 +79,7 @@ class CanaryAnalysisAgainstPrometheusTest {
                 new DeployRequest("registry.example.com/shop/app:1.0", null));
         long appId = fixtures.appId(app);
         EnvironmentView measured = new EnvironmentView("staging", "", 2, "real", ClusterKind.KUBERNETES,
-                "{team}-{env}", true, false, prometheus.url().toString());
+                "{team}-{env}", true, false, prometheus.url().toString(), null);
         List<Note> notes = new ArrayList<>();
         Instant now = Instant.now();
 

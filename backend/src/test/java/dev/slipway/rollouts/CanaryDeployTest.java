@@ -200,6 +200,28 @@ class CanaryDeployTest {
     }
 
     @Test
+    void an_unhealthy_stable_release_does_not_hold_up_the_canary_that_may_fix_it() {
+        stableV1WithCanarySteps("setWeight 40\npause");
+        // the stable pods stop passing their readiness probe: the sandbox reads the behaviour from each pod
+        for (Pod pod : podsOfRelease(1)) {
+            clients.client("sandbox").pods().inNamespace(app + "-dev").withName(pod.getMetadata().getName())
+                    .edit(p -> {
+                        p.getMetadata().getAnnotations().put(SandboxBehaviour.ANNOTATION, "NEVER_READY");
+                        return p;
+                    });
+        }
+        await().atMost(WAIT).until(() -> deploys.status(developer, app, "dev").live().ready() == 0);
+
+        RolloutView canary = deploys.deploy(developer, app, "dev", image("2.0", null));
+
+        RolloutView paused = awaitPhase(canary, RolloutPhase.PAUSED);
+        assertThat(paused.events()).extracting(RolloutEventView::message)
+                .contains("Step 1 of 2: 2 canary pods and 3 stable: 40% of requests");
+        deploys.promote(developer, app, "dev");
+        assertThat(awaitFinished(canary).phase()).isEqualTo(RolloutPhase.SUCCEEDED);
+    }
+
+    @Test
     void promote_full_skips_the_remaining_steps_and_analyses() {
         stableV1WithCanarySteps("setWeight 20\npause\nsetWeight 50\nanalysis error-rate\npause");
         RolloutView canary = deploys.deploy(developer, app, "dev", image("2.0", null));

@@ -14,6 +14,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import dev.slipway.clusters.ClusterView;
 import dev.slipway.environments.EnvironmentService;
 import dev.slipway.environments.EnvironmentSpec;
+import dev.slipway.environments.TrafficRouting;
 import dev.slipway.environments.EnvironmentView;
 import dev.slipway.environments.NamespaceRule;
 import dev.slipway.shared.InvalidInputException;
@@ -26,6 +27,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /** Creates an environment or changes one, with a live preview of the namespace an app would get. */
 class EnvironmentFormDialog extends Dialog {
@@ -41,6 +43,9 @@ class EnvironmentFormDialog extends Dialog {
     private final Checkbox createNamespace = new Checkbox("Create the namespace when it is missing");
     private final Checkbox protectedEnvironment = new Checkbox("Protected: deploying needs a team maintainer");
     private final TextField prometheusUrl = new TextField("Prometheus URL");
+    private final Select<String> router = new Select<>();
+    private final TextField routeHost = new TextField("App host names");
+    private final TextField gateway = new TextField("Gateway");
     private final Binder<Model> binder = new Binder<>();
     /** Names of sandbox clusters, which the form must mark as simulated. */
     private final Set<String> simulatedClusters;
@@ -54,7 +59,15 @@ class EnvironmentFormDialog extends Dialog {
         boolean createNamespace = true;
         boolean protectedEnvironment;
         String prometheusUrl = "";
+        String router = NO_ROUTER;
+        String routeHost = "";
+        String gateway = "";
     }
+
+    /** The router choices as the Select shows them. */
+    static final String NO_ROUTER = "None: canaries split requests by the ratio of pods";
+    static final String NGINX = "ingress-nginx: exact canary weights through a canary Ingress";
+    static final String GATEWAY_API = "Gateway API: exact canary weights through HTTPRoute backend weights";
 
     private EnvironmentFormDialog(String title, boolean creating, List<ClusterView> clusters, Model model) {
         this.simulatedClusters = clusters.stream().filter(ClusterView::simulated).map(ClusterView::name)
@@ -67,7 +80,9 @@ class EnvironmentFormDialog extends Dialog {
 
         FormLayout form = new FormLayout();
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
-        form.add(name, description, cluster, namespaceTemplate, createNamespace, protectedEnvironment, prometheusUrl);
+        form.add(name, description, cluster, namespaceTemplate, createNamespace, protectedEnvironment, prometheusUrl,
+                router, routeHost, gateway);
+        showRouting();
         add(form);
         showPreview();
         showClusterNote();
@@ -99,6 +114,12 @@ class EnvironmentFormDialog extends Dialog {
         model.createNamespace = environment.createNamespace();
         model.protectedEnvironment = environment.protectedEnvironment();
         model.prometheusUrl = Objects.requireNonNullElse(environment.prometheusUrl(), "");
+        TrafficRouting routing = environment.routing();
+        if (routing != null) {
+            model.router = routing.router() == TrafficRouting.Router.GATEWAY_API ? GATEWAY_API : NGINX;
+            model.routeHost = routing.hostTemplate();
+            model.gateway = Objects.requireNonNullElse(routing.gateway(), "");
+        }
         EnvironmentFormDialog dialog = new EnvironmentFormDialog("Edit environment " + environment.name(), false,
                 clusters, model);
         dialog.addButtons("Save", spec -> {
@@ -126,6 +147,12 @@ class EnvironmentFormDialog extends Dialog {
         namespaceTemplate.addValueChangeListener(e -> showPreview());
         createNamespace.setHelperText("Turn off when the cluster's admins create namespaces themselves");
         prometheusUrl.setMaxLength(EnvironmentService.MAX_PROMETHEUS_URL_LENGTH);
+        router.setLabel("Traffic router");
+        router.setItems(NO_ROUTER, NGINX, GATEWAY_API);
+        router.addValueChangeListener(e -> showRouting());
+        routeHost.setHelperText("Slipway manages each app's Ingress or HTTPRoute for this host, e.g."
+                + " {app}-{env}.apps.example.com ({app}, {team} and {env} are filled in)");
+        gateway.setHelperText("The Gateway the routes attach to, as namespace/name, e.g. gateway-system/public");
         prometheusUrl.setHelperText("Where canary analysis queries this environment's metrics, e.g."
                 + " http://prometheus.monitoring:9090. Leave empty for none; the sandbox simulates its own metrics.");
     }
@@ -141,6 +168,9 @@ class EnvironmentFormDialog extends Dialog {
         binder.forField(createNamespace).bind(m -> m.createNamespace, (m, v) -> m.createNamespace = v);
         binder.forField(protectedEnvironment).bind(m -> m.protectedEnvironment, (m, v) -> m.protectedEnvironment = v);
         binder.forField(prometheusUrl).bind(m -> m.prometheusUrl, (m, v) -> m.prometheusUrl = v);
+        binder.forField(router).bind(m -> m.router, (m, v) -> m.router = v);
+        binder.forField(routeHost).bind(m -> m.routeHost, (m, v) -> m.routeHost = v);
+        binder.forField(gateway).bind(m -> m.gateway, (m, v) -> m.gateway = v);
     }
 
     /** Shows where a sample app would land, so the admin sees the effect of the template before saving. */
@@ -170,7 +200,7 @@ class EnvironmentFormDialog extends Dialog {
             Model m = binder.getBean();
             try {
                 save.accept(new EnvironmentSpec(m.name, m.description, m.cluster, m.namespaceTemplate,
-                        m.createNamespace, m.protectedEnvironment, m.prometheusUrl));
+                        m.createNamespace, m.protectedEnvironment, m.prometheusUrl, routing(m)));
                 close();
             } catch (InvalidInputException problem) {
                 Forms.show(problem, fieldsByName());
@@ -182,6 +212,23 @@ class EnvironmentFormDialog extends Dialog {
 
     private Map<String, HasValidation> fieldsByName() {
         return Map.of("name", name, "description", description, "cluster", cluster,
-                "namespaceTemplate", namespaceTemplate, "prometheusUrl", prometheusUrl);
+                "namespaceTemplate", namespaceTemplate, "prometheusUrl", prometheusUrl,
+                "routing.hostTemplate", routeHost, "routing.gateway", gateway);
+    }
+
+    private static @Nullable TrafficRouting routing(Model m) {
+        if (NGINX.equals(m.router)) {
+            return new TrafficRouting(TrafficRouting.Router.INGRESS_NGINX, m.routeHost, null);
+        }
+        if (GATEWAY_API.equals(m.router)) {
+            return new TrafficRouting(TrafficRouting.Router.GATEWAY_API, m.routeHost, m.gateway);
+        }
+        return null;
+    }
+
+    private void showRouting() {
+        boolean routed = !NO_ROUTER.equals(router.getValue());
+        routeHost.setVisible(routed);
+        gateway.setVisible(GATEWAY_API.equals(router.getValue()));
     }
 }

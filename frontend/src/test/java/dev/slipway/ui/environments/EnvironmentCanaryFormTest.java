@@ -19,11 +19,11 @@ import org.springframework.context.annotation.Import;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.ActiveProfiles;
 
-/** The Prometheus URL of an environment, as a platform admin sets it in the environment form. */
+/** The Prometheus URL and traffic router of an environment, as a platform admin sets them in the form. */
 @SpringBootTest
 @ActiveProfiles("test")
 @Import(UiTestSupport.class)
-class EnvironmentPrometheusUrlFormTest extends SpringBrowserlessTest {
+class EnvironmentCanaryFormTest extends SpringBrowserlessTest {
 
     /** The column of the environment grid that holds the row's buttons. */
     private static final int ACTIONS = 7;
@@ -77,5 +77,39 @@ class EnvironmentPrometheusUrlFormTest extends SpringBrowserlessTest {
                 .filter(b -> "Edit".equals(b.getText())).findFirst().orElseThrow();
         test(edit).click();
         assertThat(prometheusUrl().getValue()).isEqualTo("http://prometheus.monitoring:9090");
+    }
+
+    @Test
+    void a_gateway_api_router_needs_a_host_with_the_app_in_it_and_a_gateway_and_is_saved_with_them() {
+        support.signIn(support.admin());
+        navigate(EnvironmentsView.class);
+        String name = UiTestSupport.unique("gw");
+
+        test($(Button.class).withText("New environment").single()).click();
+        test($(TextField.class).withLabel("Name").single()).setValue(name);
+        @SuppressWarnings("unchecked")
+        Select<String> cluster = $(Select.class).withLabel("Cluster").single();
+        test(cluster).selectItem("sandbox (simulated)");
+        assertThat($(TextField.class).withLabel("App host names").exists()).isFalse();
+        @SuppressWarnings("unchecked")
+        Select<String> router = $(Select.class).withLabel("Traffic router").single();
+        test(router).selectItem(EnvironmentFormDialog.GATEWAY_API);
+        test($(TextField.class).withLabel("App host names").single()).setValue("shop.example.com");
+        test($(Button.class).withText("Create").single()).click();
+
+        TextField host = $(TextField.class).withLabel("App host names").single();
+        TextField gateway = $(TextField.class).withLabel("Gateway").single();
+        assertThat(host.getErrorMessage()).contains("with {app} in it");
+        assertThat(gateway.getErrorMessage()).contains("namespace/name");
+        assertThat(environments.list()).extracting(EnvironmentView::name).doesNotContain(name);
+
+        test(host).setValue("{app}-{env}.apps.example.com");
+        test(gateway).setValue("gateway-system/public");
+        test($(Button.class).withText("Create").single()).click();
+
+        assertThat($(Dialog.class).exists()).isFalse();
+        assertThat(environments.get(name).routing()).isEqualTo(new dev.slipway.environments.TrafficRouting(
+                dev.slipway.environments.TrafficRouting.Router.GATEWAY_API, "{app}-{env}.apps.example.com",
+                "gateway-system/public"));
     }
 }
