@@ -75,7 +75,7 @@ class DeployE2ETest {
     void a_crash_looping_release_is_rolled_back_and_the_page_says_why() {
         Pages.button(page, "Deploy").click();
         Pages.field(page, "Image").fill("registry.example.com/shop/storefront:2.0");
-        page.locator("vaadin-select").click();
+        Pages.dialog(page).locator("vaadin-select").click();
         page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(Pattern.compile("^Crash loop"))).click();
         dialogButton("Review changes").click();
         dialogButton("Deploy these changes").click();
