@@ -50,10 +50,13 @@ public record WorkloadSpec(String app, String team, String environment, String n
     public record Route(boolean gatewayApi, String host, String gatewayNamespace, String gatewayName) {
     }
 
-    /** The same workload with another number of pods, e.g. the stable and canary shares of a canary step. */
+    /**
+     * The same workload on a fixed number of pods, e.g. the stable and canary shares of a canary step. An
+     * autoscaler is left out: a share of pods that an HPA resizes would be no share at all.
+     */
     public WorkloadSpec withReplicas(int pods) {
         return new WorkloadSpec(app, team, environment, namespace, createNamespace, release, image, port, livenessPath,
-                readinessPath, pods, resources, rolling, autoscaling, podAnnotations, config, route);
+                readinessPath, pods, resources, rolling, null, podAnnotations, config, route);
     }
 
     /**

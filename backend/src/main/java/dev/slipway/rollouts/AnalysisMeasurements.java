@@ -50,9 +50,11 @@ class AnalysisMeasurements {
     }
 
     private static Measurement measurement(ResultSet rs) throws SQLException {
-        double value = rs.getDouble("value");
+        double read = rs.getDouble("value");
+        // wasNull answers for the column read last, so it is asked right after reading the value
+        Double value = rs.wasNull() ? null : read;
         return new Measurement(rs.getTimestamp("measured_at").toInstant(),
-                Measurement.Phase.valueOf(rs.getString("phase")), rs.wasNull() ? null : value, rs.getString("error"));
+                Measurement.Phase.valueOf(rs.getString("phase")), value, rs.getString("error"));
     }
 
     private static String abbreviate(String text) {

@@ -92,6 +92,21 @@ final class BlueGreenStrategy implements RolloutStrategy {
         return Labels.BLUE.equals(c.activeSlot()) ? Labels.GREEN : Labels.BLUE;
     }
 
+    /**
+     * The stable release on a fixed number of pods: slots run no autoscaler, so one the stable release had
+     * is replaced by the count it had reached (or its minimum).
+     */
+    private static WorkloadSpec fixedStable(PassContext c) {
+        WorkloadSpec stable = Objects.requireNonNull(c.stable());
+        if (stable.autoscaling() == null) {
+            return stable;
+        }
+        @Nullable Deployment serving = c.activeSlot() == null ? c.live()
+                : c.deployments().get(Manifests.slotName(stable.app(), c.activeSlot()));
+        return stable.withReplicas(serving == null ? stable.autoscaling().minReplicas()
+                : Workloads.desiredReplicas(serving));
+    }
+
     private static String other(String slot) {
         return Labels.BLUE.equals(slot) ? Labels.GREEN : Labels.BLUE;
     }
@@ -129,14 +144,15 @@ final class BlueGreenStrategy implements RolloutStrategy {
 
         switch (stage) {
             case MIGRATE -> {
+                WorkloadSpec fixed = fixedStable(c);
                 List<HasMetadata> writes = new ArrayList<>(RollingStrategy.objects(stable, false));
-                writes.add(Manifests.slotDeployment(stable, active));
-                if (at(c.deployments().get(Manifests.slotName(target.app(), active)), stable.release(), stable.replicas())) {
+                writes.add(Manifests.slotDeployment(fixed, active));
+                if (at(c.deployments().get(Manifests.slotName(target.app(), active)), stable.release(), fixed.replicas())) {
                     // the Service moves to the slot in this pass; only then may the old Deployment go
                     List<HasMetadata> moved = new ArrayList<>(writes);
                     moved.removeIf(o -> o instanceof Deployment || o instanceof io.fabric8.kubernetes.api.model.Service
                             || o instanceof io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler);
-                    moved.add(Manifests.slotDeployment(stable, active));
+                    moved.add(Manifests.slotDeployment(fixed, active));
                     moved.add(Manifests.activeService(stable, active));
                     List<HasMetadata> deletes = new ArrayList<>(List.of(Manifests.deployment(stable)));
                     Manifests.autoscaler(stable).ifPresent(deletes::add);
@@ -318,13 +334,17 @@ final class BlueGreenStrategy implements RolloutStrategy {
             return new Step(RolloutPhase.PAUSED, null, List.of(), List.of(), c.progress(), List.of(), null, null);
         }
         String slot = targetSlot(c);
-        String active = c.activeSlot() == null ? other(slot) : c.activeSlot();
+        if (c.activeSlot() == null) {
+            // paused before the running release moved into a slot: nothing to hold yet
+            return new Step(RolloutPhase.PAUSED, null, List.of(), List.of(), c.progress(), List.of(), null, null);
+        }
+        String active = c.activeSlot();
         Stage stage = stage(c.progress());
         boolean switched = c.progress().instant(Progress.SWITCHED_AT).isPresent();
         int preview = Objects.requireNonNull(c.blueGreen()).previewReplicas() == null ? target.replicas()
                 : Math.min(target.replicas(), c.blueGreen().previewReplicas());
-        List<HasMetadata> writes = stage == Stage.MIGRATE ? List.of()
-                : writes(c, active, slot, switched || stage == Stage.SWITCH ? target.replicas() : preview, switched);
+        List<HasMetadata> writes = writes(c, active, slot, switched || stage == Stage.SWITCH ? target.replicas() : preview,
+                switched);
         return new Step(RolloutPhase.PAUSED, null, writes, List.of(), c.progress(), List.of(), null, null);
     }
 
@@ -333,13 +353,20 @@ final class BlueGreenStrategy implements RolloutStrategy {
      * instant), the new release's slot scaled to zero.
      */
     private Step rollingBack(PassContext c) {
-        WorkloadSpec stable = Objects.requireNonNull(c.stable(), "a first release is never rolled back");
         boolean aborted = c.progress().flag(Progress.ABORTED);
+        if (c.stable() == null) {
+            // an aborted first release: nothing ran before it, so stopping it means running none of its pods
+            String slot = targetSlot(c);
+            List<HasMetadata> stopped = List.of(Manifests.slotDeployment(c.target().withReplicas(0), slot));
+            String why = "Nothing ran before v" + c.target().release() + ", so its " + slot + " slot was scaled to 0 pods";
+            return new Step(aborted ? RolloutPhase.ABORTED : RolloutPhase.FAILED, null, stopped, List.of(), c.progress(),
+                    List.of(Note.of(aborted ? "ABORTED" : "FAILED", why)), null, null);
+        }
+        WorkloadSpec stable = c.stable();
         String slot = targetSlot(c);
         List<HasMetadata> writes = back(c);
         String active = c.activeSlot() == null ? other(slot) : c.activeSlot();
-        @Nullable Deployment stableDeployment = c.activeSlot() == null && c.deployments()
-                .get(Manifests.slotName(stable.app(), active)) == null ? c.live()
+        @Nullable Deployment stableDeployment = c.activeSlot() == null ? c.live()
                 : c.deployments().get(Manifests.slotName(stable.app(), active));
         @Nullable Deployment targetDeployment = c.deployments().get(Manifests.slotName(stable.app(), slot));
         boolean targetGone = targetDeployment == null || Workloads.desiredReplicas(targetDeployment) == 0
@@ -353,18 +380,7 @@ final class BlueGreenStrategy implements RolloutStrategy {
             return new Step(aborted ? RolloutPhase.ABORTED : RolloutPhase.ROLLED_BACK, null, writes, List.of(),
                     c.progress(), List.of(Note.of(aborted ? "ABORTED" : "ROLLED_BACK", how)), null, null, serving);
         }
-        Instant started = c.progress().instant(Progress.ROLLBACK_STARTED_AT).orElse(c.now());
-        Instant deadline = started.plusSeconds(stable.rolling().progressDeadlineSeconds());
-        if (!c.now().isBefore(deadline)) {
-            String why = "Going back to v" + stable.release() + " did not finish within "
-                    + stable.rolling().progressDeadlineSeconds() + " s; look at its pods";
-            return new Step(RolloutPhase.FAILED, why, writes, List.of(), c.progress(), List.of(Note.of("FAILED", why)),
-                    null, null, serving);
-        }
-        Progress progress = c.progress().instant(Progress.ROLLBACK_STARTED_AT).isPresent()
-                ? c.progress() : c.progress().with(Progress.ROLLBACK_STARTED_AT, c.now());
-        return new Step(RolloutPhase.ROLLING_BACK, null, writes, List.of(), progress, List.of(), deadline, deadline,
-                serving);
+        return RollingStrategy.stillGoingBack(c, stable, writes, serving);
     }
 
     private Step failure(PassContext c, Progress progress, String reason, Map<String, String> details) {
@@ -386,13 +402,17 @@ final class BlueGreenStrategy implements RolloutStrategy {
         WorkloadSpec stable = Objects.requireNonNull(c.stable());
         String slot = targetSlot(c);
         List<HasMetadata> writes = new ArrayList<>();
-        if (c.activeSlot() == null && c.deployments().get(Manifests.slotName(stable.app(), other(slot))) == null) {
+        if (c.activeSlot() == null) {
+            // not moved into a slot yet: the release still serves from its own Deployment, which stays as it was
             writes.addAll(RollingStrategy.objects(stable, false));
+            if (c.deployments().containsKey(Manifests.slotName(stable.app(), other(slot)))) {
+                writes.add(Manifests.slotDeployment(stable.withReplicas(0), other(slot)));
+            }
         } else {
             String active = c.activeSlot() == null ? other(slot) : c.activeSlot();
             Manifests.configMap(stable).ifPresent(writes::add);
             Manifests.secret(stable).ifPresent(writes::add);
-            writes.add(Manifests.slotDeployment(stable, active));
+            writes.add(Manifests.slotDeployment(fixedStable(c), active));
             writes.add(Manifests.activeService(stable, active));
             writes.addAll(Manifests.route(stable, null));
         }
@@ -418,7 +438,7 @@ final class BlueGreenStrategy implements RolloutStrategy {
         Manifests.secret(stable).ifPresent(writes::add);
         Manifests.configMap(target).ifPresent(writes::add);
         Manifests.secret(target).ifPresent(writes::add);
-        writes.add(Manifests.slotDeployment(stable, active));
+        writes.add(Manifests.slotDeployment(fixedStable(c), active));
         if (!c.progress().flag(Progress.INSTANT)) {
             // after an instant switch the slot's pods were started for an older release and already serve:
             // writing the new release number into their template would replace every one of them
@@ -428,6 +448,10 @@ final class BlueGreenStrategy implements RolloutStrategy {
         writes.add(Manifests.activeService(switched ? target : stable, serving));
         writes.add(Manifests.previewService(target, switched ? active : slot));
         writes.addAll(Manifests.route(target, null));
+        if (c.canary() != null) {
+            // a canary this rollout superseded keeps no share of the requests through its own Ingress
+            writes.addAll(Manifests.closedCanary(target));
+        }
         return writes;
     }
 
@@ -443,9 +467,7 @@ final class BlueGreenStrategy implements RolloutStrategy {
     private static Map<String, String> details(List<MetricRun> runs) {
         Map<String, String> details = new java.util.LinkedHashMap<>();
         for (MetricRun run : runs) {
-            details.put(run.key(), run.measurements().stream()
-                    .map(m -> m.value() == null ? "error" : Double.isNaN(m.value()) ? "no data" : Double.toString(m.value()))
-                    .collect(Collectors.joining(", ")));
+            details.put(run.key(), run.values());
         }
         return details;
     }

@@ -27,7 +27,8 @@ record CanaryScale(int stable, int canary, int actualPercent) {
             return new CanaryScale(replicas, 0, 0);
         }
         if (weight == 100) {
-            return new CanaryScale(0, replicas, 100);
+            // stable keeps one pod even here, so an abort has somewhere to send the requests at once
+            return new CanaryScale(1, replicas, (int) Math.round(100.0 * replicas / (replicas + 1)));
         }
         // at least one pod of each while the traffic is split: a 1% canary still needs a pod to get any,
         // and stable keeps one so that an abort has somewhere to send the traffic back at once

@@ -37,13 +37,33 @@ final class CanaryStrategy implements RolloutStrategy {
         if (c.fastTrack() || c.stable() == null || c.steps() == null) {
             return rolling.next(c);
         }
-        return switch (c.phase()) {
+        Step step = switch (c.phase()) {
             case PROGRESSING -> withBackground(c, c.progress(), progressing(c));
             case PAUSED -> hold(c, c.progress(), RolloutPhase.PAUSED, null, List.of(), null);
             case ROLLING_BACK -> rollingBack(c);
             case SUCCEEDED, ROLLED_BACK, ABORTED, SUPERSEDED, FAILED ->
                     throw new IllegalStateException("A finished rollout has no next step");
         };
+        return withoutLeftovers(c, step);
+    }
+
+    /**
+     * Idle blue-green slots go at once (the app's Service selects every pod of the app); an autoscaler of
+     * the stable release goes while the canary runs, since it would resize the stable share.
+     */
+    private static Step withoutLeftovers(PassContext c, Step step) {
+        List<HasMetadata> deletes = new ArrayList<>(step.deletes());
+        deletes.addAll(RollingStrategy.idleSlots(c));
+        WorkloadSpec stable = c.stable();
+        if (stable != null && stable.autoscaling() != null && step.phase() != RolloutPhase.ROLLING_BACK
+                && step.phase().active()) {
+            Manifests.autoscaler(stable).ifPresent(deletes::add);
+        }
+        if (deletes.size() == step.deletes().size()) {
+            return step;
+        }
+        return new Step(step.phase(), step.reason(), step.writes(), deletes, step.progress(), step.notes(),
+                step.deadline(), step.checkAgainAt(), step.serving());
     }
 
     /** The analysis step the rollout is at, if it is at one: the pass measures its metrics before deciding. */
@@ -59,11 +79,14 @@ final class CanaryStrategy implements RolloutStrategy {
                 : Math.min(progress.integer(Progress.STEP), steps.steps().size());
     }
 
-    /** Where measurements of the background analysis are stored, apart from any step's. */
+    /** Where measurements of the background analysis are stored, apart from any step's (plus its run). */
     static final int BACKGROUND = 1000;
 
     /** The background analysis, once the canary passed its line and until it finishes. */
     static Optional<CanarySteps.Background> backgroundAt(CanarySteps steps, Progress progress) {
+        if (progress.flag(Progress.FULL)) {
+            return Optional.empty(); // promoted fully: no more analysis of any kind
+        }
         int index = index(steps, progress);
         for (int i = 0; i < index && i < steps.steps().size(); i++) {
             if (steps.steps().get(i) instanceof CanarySteps.Background b) {
@@ -174,8 +197,8 @@ final class CanaryStrategy implements RolloutStrategy {
             if (verdict.status() == Verdict.Status.INCONCLUSIVE) {
                 String why = "Background analysis inconclusive " + at + ": " + verdict.explanation()
                         + ". Promote to go on, or abort";
-                return Optional.of(hold(c, progress.with(Progress.HELD, true), RolloutPhase.PAUSED, why,
-                        List.of(new Note("INCONCLUSIVE", why, details)), null));
+                return Optional.of(hold(c, progress.with(Progress.HELD, true).with(Progress.BACKGROUND_HELD, true),
+                        RolloutPhase.PAUSED, why, List.of(new Note("INCONCLUSIVE", why, details)), null));
             }
         }
         return Optional.empty();
@@ -232,9 +255,7 @@ final class CanaryStrategy implements RolloutStrategy {
         details.put("step", Integer.toString(index + 1));
         details.put("weight", Integer.toString(weight));
         for (MetricRun run : runs) {
-            details.put(run.key(), run.measurements().stream()
-                    .map(m -> m.value() == null ? "error" : Double.isNaN(m.value()) ? "no data" : Double.toString(m.value()))
-                    .collect(Collectors.joining(", ")));
+            details.put(run.key(), run.values());
             details.put(run.key() + ".success", run.template().success().toString());
             if (run.template().failure() != null) {
                 details.put(run.key() + ".failure", run.template().failure().toString());
@@ -250,12 +271,10 @@ final class CanaryStrategy implements RolloutStrategy {
     private Step takeOver(PassContext c, Progress progress, Instant stepStarted) {
         WorkloadSpec target = c.target();
         List<HasMetadata> writes = new ArrayList<>(RollingStrategy.objects(target, false));
-        if (c.canary() != null) {
-            writes.addAll(Manifests.closedCanary(target));
-        }
         if (Workloads.converged(c.live(), target.release())
                 && Workloads.desiredReplicas(Objects.requireNonNull(c.live())) == target.replicas()) {
             writes.add(Manifests.canaryDeployment(target.withReplicas(0)));
+            writes.addAll(Manifests.closedCanary(target));
             return new Step(RolloutPhase.SUCCEEDED, "v" + target.release() + " is live", writes,
                     Manifests.routeLeftovers(target), progress,
                     List.of(new Note("SUCCEEDED", "v" + target.release() + " runs on all " + target.replicas()
@@ -263,8 +282,10 @@ final class CanaryStrategy implements RolloutStrategy {
                     null, null);
         }
         if (c.canary() != null) {
-            // the canary keeps its pods (and its share) until the stable Deployment can serve everything
+            // the canary keeps its pods until the stable Deployment can serve everything; written after the
+            // Deployments, so a pass that finds both up to date still writes the canary Ingress's weight 0
             writes.add(Manifests.canaryDeployment(target.withReplicas(Workloads.desiredReplicas(c.canary()))));
+            writes.addAll(Manifests.closedCanary(target));
         }
         Instant deadline = stepStarted.plusSeconds(target.rolling().progressDeadlineSeconds());
         if (!c.now().isBefore(deadline) || Workloads.templateRelease(c.live()).filter(r -> r == target.release())
@@ -330,17 +351,7 @@ final class CanaryStrategy implements RolloutStrategy {
                     Manifests.routeLeftovers(stable),
                     c.progress(), List.of(Note.of(aborted ? "ABORTED" : "ROLLED_BACK", how)), null, null);
         }
-        Instant started = c.progress().instant(Progress.ROLLBACK_STARTED_AT).orElse(c.now());
-        Instant deadline = started.plusSeconds(stable.rolling().progressDeadlineSeconds());
-        if (!c.now().isBefore(deadline)) {
-            String why = "Going back to v" + stable.release() + " did not finish within "
-                    + stable.rolling().progressDeadlineSeconds() + " s; look at its pods";
-            return new Step(RolloutPhase.FAILED, why, writes, List.of(), c.progress(), List.of(Note.of("FAILED", why)),
-                    null, null);
-        }
-        Progress progress = c.progress().instant(Progress.ROLLBACK_STARTED_AT).isPresent()
-                ? c.progress() : c.progress().with(Progress.ROLLBACK_STARTED_AT, c.now());
-        return new Step(RolloutPhase.ROLLING_BACK, null, writes, List.of(), progress, List.of(), deadline, deadline);
+        return RollingStrategy.stillGoingBack(c, stable, writes, null);
     }
 
     /** The canary failed: back to stable in the same pass, with the reason and the values behind it. */

@@ -27,6 +27,7 @@ import dev.slipway.shared.NotFoundException;
 import dev.slipway.shared.Text;
 import dev.slipway.teams.TeamRole;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -198,6 +199,8 @@ public class DeployService {
         return command(actor, appName, environmentName, "pause", rollout -> {
             requirePhase(rollout, "pause", RolloutPhase.PROGRESSING);
             rollout.moveTo(RolloutPhase.PAUSED, "Paused by " + actor.username(), clock.instant());
+            rollout.keep(rollout.progress().with(Progress.PAUSED_AT, clock.instant()), rollout.deadlineAt(),
+                    clock.instant());
             return Note.of("PAUSED", "Paused by " + actor.username() + "; Kubernetes stops replacing pods until resumed");
         });
     }
@@ -207,13 +210,24 @@ public class DeployService {
         return command(actor, appName, environmentName, "resume", rollout -> {
             requirePhase(rollout, "resume", RolloutPhase.PAUSED);
             if (rollout.progress().flag(Progress.HELD)) {
-                throw new ConflictException("The canary's own steps paused it (" + rollout.reason() + "). Promote to"
-                        + " go on to the next step, or abort.");
+                throw new ConflictException("The rollout paused itself (" + rollout.reason() + "). Promote to go on,"
+                        + " or abort.");
             }
             Instant now = clock.instant();
             rollout.moveTo(RolloutPhase.PROGRESSING, "Resumed by " + actor.username(), now);
-            // the time spent paused does not count against the progress deadline
-            rollout.keep(rollout.progress().with(Progress.LAST_PROGRESS_AT, now), null, now);
+            // the time spent paused does not count against the progress deadline, a pause step or a delay
+            Progress progress = rollout.progress().with(Progress.LAST_PROGRESS_AT, now).without(Progress.PAUSED_AT);
+            Optional<Instant> pausedAt = rollout.progress().instant(Progress.PAUSED_AT);
+            if (pausedAt.isPresent()) {
+                Duration paused = Duration.between(pausedAt.get(), now);
+                for (String key : List.of(Progress.STEP_STARTED_AT, Progress.SWITCHED_AT, Progress.BACKGROUND_AT)) {
+                    Optional<Instant> at = rollout.progress().instant(key);
+                    if (at.isPresent()) {
+                        progress = progress.with(key, at.get().plus(paused));
+                    }
+                }
+            }
+            rollout.keep(progress, null, now);
             return Note.of("RESUMED", "Resumed by " + actor.username());
         });
     }
@@ -230,6 +244,17 @@ public class DeployService {
                 return promoteBlueGreen(actor, rollout, false);
             }
             CanarySteps steps = canarySteps(rollout, "promote");
+            if (rollout.progress().flag(Progress.BACKGROUND_HELD)) {
+                // accepting an inconclusive background analysis: it measures afresh, the step goes on
+                Instant now = clock.instant();
+                rollout.moveTo(RolloutPhase.PROGRESSING, null, now);
+                rollout.keep(rollout.progress().with(Progress.BACKGROUND_RUN,
+                                rollout.progress().integer(Progress.BACKGROUND_RUN) + 1)
+                        .with(Progress.BACKGROUND_AT, now).without(Progress.BACKGROUND_HELD).without(Progress.HELD),
+                        null, now);
+                return Note.of("PROMOTED", "Promoted by " + actor.username() + ": the inconclusive background analysis"
+                        + " is accepted and starts measuring afresh");
+            }
             int index = CanaryStrategy.index(steps, rollout.progress());
             if (index >= steps.steps().size()) {
                 throw new ConflictException("All of the canary's steps are done; v" + releases.get(rollout.releaseId())
@@ -299,6 +324,11 @@ public class DeployService {
                     + " is nothing to promote.");
         }
         BlueGreenStrategy.Stage stage = BlueGreenStrategy.stage(rollout.progress());
+        String active = rollout.progress().values().get(Progress.ACTIVE_SLOT);
+        if (stage == BlueGreenStrategy.Stage.MIGRATE || active == null || Progress.NO_SLOT.equals(active)) {
+            throw new ConflictException("The running release is still moving into a slot, before the new one starts"
+                    + " beside it. Promote once the new release is ready in its slot.");
+        }
         Instant now = clock.instant();
         Progress progress = rollout.progress().without(Progress.HELD).with(Progress.STEP_STARTED_AT, now)
                 .with(Progress.LAST_PROGRESS_AT, now);
@@ -312,6 +342,8 @@ public class DeployService {
                 progress = progress.with(Progress.STAGE, BlueGreenStrategy.Stage.SCALE_DOWN);
                 what = "the post-promotion analysis is skipped";
             }
+            case SWITCH -> throw new ConflictException("Already promoted: the new release's slot is growing to full"
+                    + " size, then the app's traffic switches to it.");
             default -> throw new ConflictException("The app's traffic already goes to the new release; the old slot"
                     + " is scaled down when its delay is over. To go back, abort or roll back.");
         }
@@ -567,7 +599,7 @@ public class DeployService {
 
     private List<CanaryView.MeasurementView> measured(Rollout rollout) {
         return measurements.of(rollout.id()).stream()
-                .map(m -> new CanaryView.MeasurementView(m.step() == CanaryStrategy.BACKGROUND ? 0 : m.step() + 1,
+                .map(m -> new CanaryView.MeasurementView(m.step() >= CanaryStrategy.BACKGROUND ? 0 : m.step() + 1,
                         m.metric(), m.measurement().at(),
                         m.measurement().phase().name(), m.measurement().value(), m.measurement().error()))
                 .toList();

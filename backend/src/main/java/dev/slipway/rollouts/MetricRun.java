@@ -20,4 +20,10 @@ record MetricRun(String key, MetricTemplate template, List<Measurement> measurem
     Verdict verdict() {
         return Analysis.judge(template, measurements);
     }
+
+    /** The measured values for a decision's details: "0.004, 0.011", with "error" and "no data" where none. */
+    String values() {
+        return measurements.stream().map(m -> m.value() == null ? "error" : Double.isNaN(m.value()) ? "no data"
+                : Double.toString(m.value())).collect(java.util.stream.Collectors.joining(", "));
+    }
 }

@@ -25,6 +25,12 @@ record Progress(Map<String, String> values) {
     static final String STEP_STARTED_AT = "stepStartedAt";
     /** Canary: when the background analysis started; its initial delay counts from here. */
     static final String BACKGROUND_AT = "backgroundAt";
+    /** Canary: the background analysis is in its n-th run; a promotion past an inconclusive one starts the next. */
+    static final String BACKGROUND_RUN = "backgroundRun";
+    /** Canary: paused by an inconclusive background analysis. */
+    static final String BACKGROUND_HELD = "backgroundHeld";
+    /** When a user paused the rollout; resuming moves the step's clocks on by the time spent paused. */
+    static final String PAUSED_AT = "pausedAt";
     /** Canary: a user asked to skip the remaining steps. */
     static final String FULL = "promoteFull";
     /** Canary: paused by its own steps (a pause without end, an inconclusive analysis); only promote goes on. */

@@ -1,5 +1,6 @@
 package dev.slipway.rollouts;
 
+import dev.slipway.kubernetes.Labels;
 import dev.slipway.kubernetes.Manifests;
 import dev.slipway.kubernetes.WorkloadSpec;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -38,13 +39,32 @@ final class RollingStrategy implements RolloutStrategy {
      * once, so the release it runs stops getting requests.
      */
     private static Step withoutCanary(PassContext c, Step step) {
-        if (c.canary() == null) {
+        List<HasMetadata> deletes = new ArrayList<>(step.deletes());
+        if (c.canary() != null) {
+            deletes.add(Manifests.canaryDeployment(c.target()));
+        }
+        deletes.addAll(idleSlots(c));
+        if (deletes.size() == step.deletes().size()) {
             return step;
         }
-        List<HasMetadata> deletes = new ArrayList<>(step.deletes());
-        deletes.add(Manifests.canaryDeployment(c.target()));
         return new Step(step.phase(), step.reason(), step.writes(), deletes, step.progress(), step.notes(),
-                step.deadline(), step.checkAgainAt());
+                step.deadline(), step.checkAgainAt(), step.serving());
+    }
+
+    /**
+     * Blue-green slots that do not serve the stable release, e.g. the preview of a superseded blue-green
+     * rollout: the app's Service selects every pod of the app once it runs in one Deployment, so such a
+     * slot would get requests it was never promoted to.
+     */
+    static List<HasMetadata> idleSlots(PassContext c) {
+        List<HasMetadata> idle = new ArrayList<>();
+        for (String slot : List.of(Labels.BLUE, Labels.GREEN)) {
+            String name = Manifests.slotName(c.target().app(), slot);
+            if (c.deployments().containsKey(name) && !slot.equals(c.activeSlot())) {
+                idle.add(Manifests.slotDeployment(c.target(), slot));
+            }
+        }
+        return idle;
     }
 
     private Step progressing(PassContext c) {
@@ -121,17 +141,29 @@ final class RollingStrategy implements RolloutStrategy {
                     hpaLeftovers(c, stable), c.progress(), List.of(Note.of(aborted ? "ABORTED" : "ROLLED_BACK", how)),
                     null, null);
         }
+        return stillGoingBack(c, stable, writes, null);
+    }
+
+    /**
+     * Going back to the stable release is not done yet: keep at it until the progress deadline, counted
+     * from when going back started, then fail saying so. Shared by every strategy.
+     *
+     * @param serving what a step of the strategy says about the release behind the app's Service
+     */
+    static Step stillGoingBack(PassContext c, WorkloadSpec stable, List<HasMetadata> writes,
+                               Step.@Nullable Serving serving) {
         Instant started = c.progress().instant(Progress.ROLLBACK_STARTED_AT).orElse(c.now());
         Instant deadline = started.plusSeconds(stable.rolling().progressDeadlineSeconds());
         if (!c.now().isBefore(deadline)) {
             String why = "Going back to v" + stable.release() + " did not finish within "
                     + stable.rolling().progressDeadlineSeconds() + " s; look at its pods";
             return new Step(RolloutPhase.FAILED, why, writes, List.of(), c.progress(), List.of(Note.of("FAILED", why)),
-                    null, null);
+                    null, null, serving);
         }
         Progress progress = c.progress().instant(Progress.ROLLBACK_STARTED_AT).isPresent()
                 ? c.progress() : c.progress().with(Progress.ROLLBACK_STARTED_AT, c.now());
-        return new Step(RolloutPhase.ROLLING_BACK, null, writes, List.of(), progress, List.of(), deadline, deadline);
+        return new Step(RolloutPhase.ROLLING_BACK, null, writes, List.of(), progress, List.of(), deadline, deadline,
+                serving);
     }
 
     /**

@@ -149,8 +149,13 @@ class RolloutPass {
                     .filter(r -> stable != null && r.release().id() == stable.id()).map(RunningRelease::slot).orElse(null);
             seen = seen.with(Progress.ACTIVE_SLOT, slot == null ? Progress.NO_SLOT : slot);
         }
-        @Nullable String activeSlot = blueGreen == null || Progress.NO_SLOT.equals(seen.values().get(Progress.ACTIVE_SLOT))
-                ? null : seen.values().get(Progress.ACTIVE_SLOT);
+        // the slot the stable release serves from: remembered for blue-green, else what is recorded now
+        @Nullable String activeSlot = blueGreen != null
+                ? (Progress.NO_SLOT.equals(seen.values().get(Progress.ACTIVE_SLOT)) ? null
+                        : seen.values().get(Progress.ACTIVE_SLOT))
+                : releases.running(app.id(), rollout.environmentId())
+                        .filter(r -> stable != null && r.release().id() == stable.id()).map(RunningRelease::slot)
+                        .orElse(null);
         List<Note> measured = new ArrayList<>();
         Instant stepStarted = seen.instant(Progress.STEP_STARTED_AT).orElse(now);
         List<MetricRun> analysis = List.of();
@@ -160,8 +165,9 @@ class RolloutPass {
             if (steps != null) {
                 int index = CanaryStrategy.index(steps, p);
                 Instant backgroundAt = p.instant(Progress.BACKGROUND_AT).orElse(now);
+                int run = CanaryStrategy.BACKGROUND + p.integer(Progress.BACKGROUND_RUN);
                 background = CanaryStrategy.backgroundAt(steps, p).map(b -> analyses.measure(rollout.id(),
-                        CanaryStrategy.BACKGROUND, "Background", b.templates(), Labels.CANARY_SLOT, environment, app,
+                        run, "Background", b.templates(), Labels.CANARY_SLOT, environment, app,
                         target, backgroundAt, now, measured)).orElse(List.of());
                 analysis = CanaryStrategy.analysisAt(steps, p).map(a -> analyses.measure(rollout.id(), index,
                         "Step " + (index + 1), a.templates(), Labels.CANARY_SLOT, environment, app, target,
@@ -222,6 +228,10 @@ class RolloutPass {
                     step.serving().slot());
         } else if (step.phase() == RolloutPhase.SUCCEEDED) {
             releases.markRunning(target);
+        } else if (stable != null && rollout.strategy() != DeployStrategy.BLUE_GREEN && activeSlot != null
+                && (step.phase() == RolloutPhase.ROLLED_BACK || step.phase() == RolloutPhase.ABORTED)) {
+            // back on a release that ran in a slot, now in the app's own Deployment: the slots are gone
+            releases.markRunning(stable, null);
         }
         if (step.phase() == RolloutPhase.SUCCEEDED) {
             notes.addAll(cleanUpConfig(app, environment, rollout.environmentId(), targetSpec.namespace()));
@@ -263,8 +273,8 @@ class RolloutPass {
             return step.deletes();
         }
         List<HasMetadata> deletes = new ArrayList<>(step.deletes());
-        if (strategy != DeployStrategy.CANARY && live.containsKey(Manifests.canaryName(target.app()))) {
-            // a superseded canary's exact split: its Ingress and Services go with its Deployment
+        if (strategy != DeployStrategy.CANARY) {
+            // a superseded canary's exact split: its Ingress and Services go too (none without a router)
             deletes.addAll(Manifests.routeLeftovers(target));
         }
         if (strategy == DeployStrategy.BLUE_GREEN) {

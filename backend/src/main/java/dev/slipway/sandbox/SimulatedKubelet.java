@@ -64,6 +64,7 @@ final class SimulatedKubelet implements AutoCloseable {
         String hash = "";
         int updated = -1;
         int ready = -1;
+        int desired = -1;
         Instant lastProgress;
         Instant lastCreation = Instant.EPOCH;
 
@@ -125,6 +126,11 @@ final class SimulatedKubelet implements AutoCloseable {
         List<Pod> current = pods.stream().filter(p -> hash.equals(label(p, TEMPLATE_HASH))).toList();
         List<Pod> old = pods.stream().filter(p -> !hash.equals(label(p, TEMPLATE_HASH))).toList();
         int desired = deployment.getSpec().getReplicas() == null ? 1 : deployment.getSpec().getReplicas();
+        if (desired != track.desired) {
+            // scaling is progress to Kubernetes too: the progress deadline counts from the new size
+            track.desired = desired;
+            track.lastProgress = now;
+        }
         boolean paused = Boolean.TRUE.equals(deployment.getSpec().getPaused());
         int surge = resolve(rolling(deployment) == null ? null : rolling(deployment).getMaxSurge(), desired, true, 1);
         int unavailable = resolve(rolling(deployment) == null ? null : rolling(deployment).getMaxUnavailable(), desired,

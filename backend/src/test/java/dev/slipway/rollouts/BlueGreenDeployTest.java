@@ -183,6 +183,44 @@ class BlueGreenDeployTest {
         assertThat(deploys.status(developer, app, "dev").live().release()).isEqualTo(2);
     }
 
+    @Test
+    void aborting_a_first_release_scales_its_slot_to_zero() {
+        useBlueGreen(new DeploySettings.BlueGreen(null, false, 0, 30, null, null));
+        RolloutView first = deploys.deploy(developer, app, "dev", image("1.0", SandboxBehaviour.NEVER_READY));
+        await().atMost(WAIT).until(() -> deployment(app + "-blue") != null);
+
+        deploys.abort(developer, app, "dev");
+        RolloutView done = awaitFinished(first);
+
+        assertThat(done.phase()).isEqualTo(RolloutPhase.ABORTED);
+        assertThat(replicas(app + "-blue")).isZero();
+        assertThat(deploys.status(developer, app, "dev").running()).isNull();
+    }
+
+    @Test
+    void an_abort_while_the_running_release_moves_into_a_slot_leaves_the_app_serving_from_its_own_deployment() {
+        // v1's pods start slowly, so its copy in a slot is not ready while the test acts
+        RolloutView v1 = deploys.deploy(developer, app, "dev", image("1.0", SandboxBehaviour.SLOW_START));
+        await().atMost(WAIT).until(() -> clients.client("sandbox").pods().inNamespace(app + "-dev")
+                .withLabel("slipway.dev/release", "1").list().getItems().size() == 2);
+        tick(v1, Duration.ofSeconds(61));
+        assertThat(awaitFinished(v1).phase()).isEqualTo(RolloutPhase.SUCCEEDED);
+        useBlueGreen(new DeploySettings.BlueGreen(null, false, 0, 30, null, null));
+        RolloutView v2 = deploys.deploy(developer, app, "dev", image("2.0", null));
+        await().atMost(WAIT).until(() -> deployment(app + "-green") != null);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> deploys.promote(developer, app, "dev"))
+                .hasMessageContaining("still moving into a slot");
+        deploys.abort(developer, app, "dev");
+        RolloutView done = awaitFinished(v2);
+
+        assertThat(done.phase()).isEqualTo(RolloutPhase.ABORTED);
+        assertThat(service(app).getSpec().getSelector()).doesNotContainKey("slipway.dev/slot");
+        assertThat(templateImage(app)).endsWith(":1.0");
+        assertThat(replicas(app + "-green")).isZero();
+        assertThat(deploys.status(developer, app, "dev").running().slot()).isNull();
+    }
+
     /** v1 serves from the blue slot on 3 pods: a first release goes straight there. */
     private void v1InBlue(DeploySettings.BlueGreen options) {
         useBlueGreen(options);

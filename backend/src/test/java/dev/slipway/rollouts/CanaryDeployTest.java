@@ -181,6 +181,7 @@ class CanaryDeployTest {
         assertThat(done.reason()).contains("error rate could not be measured 4 times in a row (limit 3)",
                 "simulated Prometheus failed the query");
         assertThat(done.canary().measurements()).extracting(CanaryView.MeasurementView::phase).containsOnly("ERROR");
+        assertThat(done.canary().measurements()).extracting(CanaryView.MeasurementView::value).containsOnlyNulls();
     }
 
     @Test
@@ -219,6 +220,42 @@ class CanaryDeployTest {
                 .contains("Step 1 of 2: 2 canary pods and 3 stable: 40% of requests");
         deploys.promote(developer, app, "dev");
         assertThat(awaitFinished(canary).phase()).isEqualTo(RolloutPhase.SUCCEEDED);
+    }
+
+    @Test
+    void time_spent_paused_by_a_user_does_not_count_against_a_pause_step() {
+        stableV1WithCanarySteps("setWeight 20\npause 60s\nsetWeight 50\npause");
+        RolloutView canary = deploys.deploy(developer, app, "dev", image("2.0", null));
+        awaitEvent(canary, e -> e.kind().equals("WEIGHT"));
+        deploys.pause(developer, app, "dev");
+
+        clock.advance(Duration.ofMinutes(5));
+        deploys.resume(developer, app, "dev");
+        engine.enqueue(canary.id());
+
+        await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> deploys.rollout(developer, app, "dev",
+                canary.id()).events().stream().noneMatch(e -> e.message().contains("50%")));
+        tick(canary, Duration.ofSeconds(61));
+        awaitEvent(canary, e -> e.kind().equals("WEIGHT") && e.message().contains("50%"));
+    }
+
+    @Test
+    void an_inconclusive_background_analysis_is_accepted_by_a_promotion_and_measures_afresh() {
+        stableV1WithCanarySteps("setWeight 20\nbackground error-rate\npause 10m\nsetWeight 50");
+        RolloutView canary = deploys.deploy(developer, app, "dev", image("2.0", SandboxBehaviour.NO_TRAFFIC));
+        awaitEvent(canary, e -> e.kind().equals("BACKGROUND"));
+        tick(canary, MEASUREMENT);
+        awaitMeasurements(canary, 1);
+        tick(canary, MEASUREMENT);
+        RolloutView held = awaitPhase(canary, RolloutPhase.PAUSED);
+        assertThat(held.reason()).startsWith("Background analysis inconclusive at step 3 of 4");
+
+        deploys.promote(developer, app, "dev");
+
+        RolloutView going = awaitPhase(canary, RolloutPhase.PROGRESSING);
+        assertThat(going.events()).extracting(RolloutEventView::message)
+                .anyMatch(m -> m.contains("inconclusive background analysis is accepted"));
+        assertThat(going.canary().current()).as("the step goes on; it is not skipped").isEqualTo(2);
     }
 
     @Test

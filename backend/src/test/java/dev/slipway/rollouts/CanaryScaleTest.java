@@ -26,9 +26,10 @@ class CanaryScaleTest {
     }
 
     @Test
-    void no_weight_is_all_stable_and_full_weight_all_canary() {
+    void no_weight_is_all_stable_and_full_weight_all_canary_but_one_stable_pod() {
         assertThat(CanaryScale.of(4, 0)).isEqualTo(new CanaryScale(4, 0, 0));
-        assertThat(CanaryScale.of(4, 100)).isEqualTo(new CanaryScale(0, 4, 100));
+        // even at 100% one stable pod stays, so an abort has somewhere to send the requests at once
+        assertThat(CanaryScale.of(4, 100)).isEqualTo(new CanaryScale(1, 4, 80));
         assertThat(CanaryScale.of(0, 50)).as("a stopped app stays stopped").isEqualTo(new CanaryScale(0, 0, 0));
     }
 
