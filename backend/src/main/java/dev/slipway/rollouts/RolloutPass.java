@@ -149,11 +149,14 @@ class RolloutPass {
                     .filter(r -> stable != null && r.release().id() == stable.id()).map(RunningRelease::slot).orElse(null);
             seen = seen.with(Progress.ACTIVE_SLOT, slot == null ? Progress.NO_SLOT : slot);
         }
-        // the slot the stable release serves from: remembered for blue-green, else what is recorded now
+        // the slot the stable release serves from: remembered for blue-green; for the other strategies what
+        // is recorded now, looked up only while slots exist (passes run on every pod event)
+        boolean slots = deployments.containsKey(Manifests.slotName(app.name(), Labels.BLUE))
+                || deployments.containsKey(Manifests.slotName(app.name(), Labels.GREEN));
         @Nullable String activeSlot = blueGreen != null
                 ? (Progress.NO_SLOT.equals(seen.values().get(Progress.ACTIVE_SLOT)) ? null
                         : seen.values().get(Progress.ACTIVE_SLOT))
-                : releases.running(app.id(), rollout.environmentId())
+                : !slots ? null : releases.running(app.id(), rollout.environmentId())
                         .filter(r -> stable != null && r.release().id() == stable.id()).map(RunningRelease::slot)
                         .orElse(null);
         List<Note> measured = new ArrayList<>();
