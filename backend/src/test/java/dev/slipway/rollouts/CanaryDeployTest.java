@@ -259,6 +259,32 @@ class CanaryDeployTest {
     }
 
     @Test
+    void a_stable_release_that_ran_with_an_autoscaler_gets_a_fixed_share_and_its_autoscaler_goes_while_the_canary_runs() {
+        DeploySettings d = apps.deploySettings(developer, app, "dev");
+        apps.updateDeploySettings(developer, app, "dev", new DeploySettings(4, d.cpuRequest(), d.cpuLimit(),
+                d.memoryRequest(), d.memoryLimit(), d.maxSurge(), d.maxUnavailable(), d.progressDeadlineSeconds(),
+                new DeploySettings.Autoscaling(2, 6, 70), DeployStrategy.ROLLING, null));
+        assertThat(awaitFinished(deploys.deploy(developer, app, "dev", image("1.0", null))).phase())
+                .isEqualTo(RolloutPhase.SUCCEEDED);
+        assertThat(autoscaler()).isNotNull();
+        apps.updateDeploySettings(developer, app, "dev", new DeploySettings(4, d.cpuRequest(), d.cpuLimit(),
+                d.memoryRequest(), d.memoryLimit(), d.maxSurge(), d.maxUnavailable(), d.progressDeadlineSeconds(), null,
+                DeployStrategy.CANARY, "setWeight 25\npause"));
+
+        RolloutView canary = deploys.deploy(developer, app, "dev", image("2.0", null));
+        awaitPhase(canary, RolloutPhase.PAUSED);
+
+        assertThat(replicas(app)).isEqualTo(3);
+        assertThat(replicas(app + "-canary")).isEqualTo(1);
+        await().atMost(WAIT).until(() -> autoscaler() == null);
+    }
+
+    private io.fabric8.kubernetes.api.model.autoscaling.v2.@Nullable HorizontalPodAutoscaler autoscaler() {
+        return clients.client("sandbox").autoscaling().v2().horizontalPodAutoscalers().inNamespace(app + "-dev")
+                .withName(app).get();
+    }
+
+    @Test
     void promote_full_skips_the_remaining_steps_and_analyses() {
         stableV1WithCanarySteps("setWeight 20\npause\nsetWeight 50\nanalysis error-rate\npause");
         RolloutView canary = deploys.deploy(developer, app, "dev", image("2.0", null));
