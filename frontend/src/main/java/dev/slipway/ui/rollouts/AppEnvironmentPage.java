@@ -191,6 +191,7 @@ public class AppEnvironmentPage extends VerticalLayout implements BeforeEnterObs
         }
         timeline.show(rollout == null ? List.of() : rollout.events());
         if (metricsSection != null) {
+            metricsSection.following(rollout != null && rollout.phase().active());
             metricsSection.refreshIfStale();
         }
         history.show(deploys.history(user.actor(), app, environment), mayAct, this::rollBack);
