@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -24,11 +25,23 @@ class ApiTokenFilter extends OncePerRequestFilter {
 
     private final ApiTokenService tokens;
     private final ProblemWriter problems;
-    private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
+    private final ObjectProvider<SecurityContextHolderStrategy> strategies;
 
-    ApiTokenFilter(ApiTokenService tokens, ProblemWriter problems) {
+    /**
+     * @param strategies where Spring Security's authorization reads the login from. Vaadin replaces the
+     *                   holder's strategy after the beans are built (and registers it as a bean); a strategy
+     *                   kept from construction time writes the login where authorization no longer looks, so
+     *                   it is looked up per request.
+     */
+    ApiTokenFilter(ApiTokenService tokens, ProblemWriter problems,
+                   ObjectProvider<SecurityContextHolderStrategy> strategies) {
         this.tokens = tokens;
         this.problems = problems;
+        this.strategies = strategies;
+    }
+
+    private SecurityContextHolderStrategy contexts() {
+        return strategies.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
     }
 
     static boolean hasBearerToken(HttpServletRequest request) {
@@ -55,6 +68,7 @@ class ApiTokenFilter extends OncePerRequestFilter {
                     + " disabled. Create a new token under Account > API tokens.");
             return;
         }
+        SecurityContextHolderStrategy contexts = contexts();
         SecurityContext context = contexts.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                 principal.get(), null, principal.get().getAuthorities()));

@@ -1,6 +1,7 @@
 package dev.slipway.security;
 
 import dev.slipway.api.ProblemWriter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -9,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
@@ -26,7 +28,8 @@ class WebSecurityConfiguration {
      */
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokenService tokens, ProblemWriter problems) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokenService tokens, ProblemWriter problems,
+            ObjectProvider<SecurityContextHolderStrategy> strategies) throws Exception {
         String missingToken = "This endpoint needs an API token: send 'Authorization: Bearer <token>'. Create a token"
                 + " under Account > API tokens in the Slipway UI.";
         return http
@@ -37,7 +40,7 @@ class WebSecurityConfiguration {
                         .anyRequest().authenticated())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(ApiTokenFilter::hasBearerToken))
-                .addFilterBefore(new ApiTokenFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new ApiTokenFilter(tokens, problems, strategies), UsernamePasswordAuthenticationFilter.class)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
@@ -88,7 +91,9 @@ class WebSecurityConfiguration {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain actuatorSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain actuatorSecurity(HttpSecurity http, ProblemWriter problems) throws Exception {
+        String closed = "Only the probes (/actuator/health/liveness, /actuator/health/readiness), /actuator/info and"
+                + " /actuator/prometheus are served.";
         return http
                 .securityMatcher("/actuator/**")
                 .authorizeHttpRequests(requests -> requests
@@ -97,6 +102,12 @@ class WebSecurityConfiguration {
                         .anyRequest().denyAll())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
+                // Without these the UI's login page would be offered (a 302 to /login) for a closed endpoint.
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, e) ->
+                                problems.write(response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden", closed))
+                        .accessDeniedHandler((request, response, e) ->
+                                problems.write(response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden", closed)))
                 .build();
     }
 }

@@ -7,7 +7,7 @@ import dev.slipway.builds.BuildService;
 import dev.slipway.shared.Actor;
 import dev.slipway.teams.TeamRole;
 import dev.slipway.testing.Fixtures;
-import dev.slipway.testing.SlipwayTest;
+import dev.slipway.ShippedApplicationTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,7 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Deliveries over real HTTP on the shared test Slipway, which has no registry: a valid push is accepted
  * and recorded as "not built" with the reason (BuildServiceTest and WebhookBuildTest cover the build).
  */
-@SlipwayTest
+@ShippedApplicationTest
 class WebhookApiTest {
 
     static final String COMMIT = "0123456789abcdef0123456789abcdef01234567";

@@ -8,14 +8,14 @@ import dev.slipway.teams.TeamRole;
 import dev.slipway.testing.ApiClient;
 import dev.slipway.testing.ApiClient.Response;
 import dev.slipway.testing.Fixtures;
-import dev.slipway.testing.SlipwayTest;
+import dev.slipway.ShippedApplicationTest;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** What scripts do with metric templates, canary commands and metrics over the REST API. */
-@SlipwayTest
+@ShippedApplicationTest
 class ProgressiveApiTest {
 
     @LocalServerPort

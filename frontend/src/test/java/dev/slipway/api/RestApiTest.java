@@ -9,7 +9,7 @@ import dev.slipway.teams.TeamRole;
 import dev.slipway.testing.ApiClient;
 import dev.slipway.testing.ApiClient.Response;
 import dev.slipway.testing.Fixtures;
-import dev.slipway.testing.SlipwayTest;
+import dev.slipway.ShippedApplicationTest;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** The REST API over real HTTP: token authentication, the team rules, and problem+json errors. */
-@SlipwayTest
+@ShippedApplicationTest
 class RestApiTest {
 
     @LocalServerPort

@@ -3,13 +3,12 @@ package dev.slipway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slipway.testing.ApiClient;
-import dev.slipway.testing.SlipwayTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** What operators and the kubelet rely on: probes, metrics, and a shutdown that lets requests finish. */
-@SlipwayTest
+@ShippedApplicationTest
 class OperationsTest {
 
     @LocalServerPort

@@ -9,7 +9,7 @@ import dev.slipway.teams.TeamRole;
 import dev.slipway.testing.ApiClient;
 import dev.slipway.testing.ApiClient.Response;
 import dev.slipway.testing.Fixtures;
-import dev.slipway.testing.SlipwayTest;
+import dev.slipway.ShippedApplicationTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,7 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** Secrets over the REST API: write-only, whatever endpoint is asked afterwards. */
-@SlipwayTest
+@ShippedApplicationTest
 class SecretApiTest {
 
     @LocalServerPort
