@@ -41,17 +41,25 @@ class ApiToken {
     @Column(name = "revoked_at")
     private @Nullable Instant revokedAt;
 
+    @Column(name = "read_only", nullable = false, updatable = false)
+    private boolean readOnly;
+
     protected ApiToken() {
     }
 
     ApiToken(long userId, String name, byte[] tokenHash, String tokenPrefix, Instant createdAt,
-             @Nullable Instant expiresAt) {
+             @Nullable Instant expiresAt, boolean readOnly) {
         this.userId = userId;
         this.name = name;
         this.tokenHash = tokenHash;
         this.tokenPrefix = tokenPrefix;
         this.createdAt = createdAt;
         this.expiresAt = expiresAt;
+        this.readOnly = readOnly;
+    }
+
+    boolean readOnly() {
+        return readOnly;
     }
 
     long id() {
@@ -76,6 +84,6 @@ class ApiToken {
     }
 
     ApiTokenView toView() {
-        return new ApiTokenView(id, name, tokenPrefix, createdAt, expiresAt, lastUsedAt, revokedAt);
+        return new ApiTokenView(id, name, tokenPrefix, createdAt, expiresAt, lastUsedAt, revokedAt, readOnly);
     }
 }

@@ -10,7 +10,6 @@ import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -62,16 +61,15 @@ class ApiTokenFilter extends OncePerRequestFilter {
                     + " Account > API tokens in the Slipway UI.");
             return;
         }
-        Optional<SlipwayPrincipal> principal = tokens.authenticate(header.substring(7).strip());
-        if (principal.isEmpty()) {
+        Optional<ApiTokenService.TokenLogin> login = tokens.authenticate(header.substring(7).strip());
+        if (login.isEmpty()) {
             unauthorized(response, "The API token is not valid: it is unknown, revoked or expired, or its owner is"
                     + " disabled. Create a new token under Account > API tokens.");
             return;
         }
         SecurityContextHolderStrategy contexts = contexts();
         SecurityContext context = contexts.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                principal.get(), null, principal.get().getAuthorities()));
+        context.setAuthentication(new ApiTokenAuthentication(login.get().principal(), login.get().readOnly()));
         contexts.setContext(context);
         try {
             chain.doFilter(request, response);

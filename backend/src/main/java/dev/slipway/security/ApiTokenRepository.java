@@ -15,6 +15,15 @@ interface ApiTokenRepository extends JpaRepository<ApiToken, Long> {
 
     long countByUserIdAndName(long userId, String name);
 
+    long countByUserId(long userId);
+
+    /** Revokes every token of the user that still works, in one statement; answers how many. */
+    @Modifying
+    @Query("""
+            update ApiToken t set t.revokedAt = :now
+            where t.userId = :userId and t.revokedAt is null and (t.expiresAt is null or t.expiresAt > :now)""")
+    int revokeAllOf(long userId, Instant now);
+
     /**
      * Records a use at most once per minute per token, so a busy script does not turn every API read
      * into a database write.

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,6 +35,13 @@ public class ApiTokenService {
     private static final int SHOWN_PREFIX_LENGTH = TOKEN_PREFIX.length() + 6;
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int MAX_TOKEN_LENGTH = 200;
+    /**
+     * What a token chosen outside Slipway must look like: the prefix and at least 32 URL-safe characters
+     * (e.g. {@code slw_$(openssl rand -hex 32)}), so it is as hard to guess as the ones Slipway makes.
+     */
+    static final Pattern BOOTSTRAP_FORMAT =
+            Pattern.compile("slw_[A-Za-z0-9_-]{32," + (MAX_TOKEN_LENGTH - 4) + "}");
 
     private final ApiTokenRepository tokens;
     private final UserRepository users;
@@ -48,12 +56,24 @@ public class ApiTokenService {
     }
 
     /**
-     * Creates a token for the actor. The secret is in the answer and nowhere else.
+     * Creates a token for the actor that may do whatever the actor may. The secret is in the answer and
+     * nowhere else.
      *
      * @param validFor how long the token works; null for a token that never expires
      */
     @Transactional
     public CreatedApiToken create(Actor actor, String name, @Nullable Duration validFor) {
+        return create(actor, name, validFor, false);
+    }
+
+    /**
+     * Creates a token for the actor. The secret is in the answer and nowhere else.
+     *
+     * @param validFor how long the token works; null for a token that never expires
+     * @param readOnly the token may only read (GET requests), whatever rights its owner has
+     */
+    @Transactional
+    public CreatedApiToken create(Actor actor, String name, @Nullable Duration validFor, boolean readOnly) {
         String cleaned = Text.clean(name);
         InputCheck check = new InputCheck().field("name", Text.requiredText(cleaned, 100));
         if (validFor != null && (validFor.isNegative() || validFor.isZero())) {
@@ -69,12 +89,56 @@ public class ApiTokenService {
         String secret = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         Instant now = clock.instant();
         ApiToken token = tokens.save(new ApiToken(actor.userId(), cleaned, hash(secret),
-                secret.substring(0, SHOWN_PREFIX_LENGTH), now, validFor == null ? null : now.plus(validFor)));
+                secret.substring(0, SHOWN_PREFIX_LENGTH), now, validFor == null ? null : now.plus(validFor), readOnly));
         Map<String, String> details = new HashMap<>();
         details.put("name", cleaned);
         details.put("expiresAt", validFor == null ? "never" : now.plus(validFor).toString());
+        details.put("scope", readOnly ? "read-only" : "full");
         audit.record(actor, "api-token.created", "user", actor.username(), null, details);
         return new CreatedApiToken(token.toView(), secret);
+    }
+
+    /**
+     * Makes a secret chosen outside Slipway (the first-start token file) a token of the user, unless the
+     * user has any token already, revoked ones included: a token an admin revoked must not come back at
+     * the next start.
+     *
+     * @return whether the token was added
+     */
+    @Transactional
+    boolean adopt(long userId, String username, String secret, String name) {
+        if (!BOOTSTRAP_FORMAT.matcher(secret).matches()) {
+            throw new IllegalArgumentException("not in Slipway's token format");
+        }
+        if (tokens.countByUserId(userId) > 0) {
+            return false;
+        }
+        if (tokens.findByTokenHash(hash(secret)).isPresent()) {
+            throw new IllegalStateException("the token in the file already belongs to another user; write a new one");
+        }
+        tokens.save(new ApiToken(userId, name, hash(secret), secret.substring(0, SHOWN_PREFIX_LENGTH),
+                clock.instant(), null, false));
+        audit.record("slipway", "api-token.created", "user", username, null,
+                Map.of("name", name, "expiresAt", "never", "scope", "full", "reason", "SLIPWAY_ADMIN_TOKEN_FILE"));
+        return true;
+    }
+
+    /** Revokes every token of the actor that still works; answers how many were revoked. */
+    @Transactional
+    public int revokeAll(Actor actor) {
+        int revoked = tokens.revokeAllOf(actor.userId(), clock.instant());
+        if (revoked > 0) {
+            audit.record(actor, "api-token.revoked-all", "user", actor.username(), null,
+                    Map.of("count", Integer.toString(revoked)));
+        }
+        return revoked;
+    }
+
+    /** How many of the actor's tokens still work. */
+    @Transactional(readOnly = true)
+    public long activeCount(Actor actor) {
+        Instant now = clock.instant();
+        return tokens.findByUserIdOrderByCreatedAtDesc(actor.userId()).stream().filter(t -> t.usableAt(now)).count();
     }
 
     @Transactional(readOnly = true)
@@ -94,12 +158,12 @@ public class ApiTokenService {
     }
 
     /**
-     * The principal a presented token stands for, or empty when it is unknown, revoked, expired, or its
-     * owner is disabled.
+     * Who a presented token stands for and what it may do, or empty when it is unknown, revoked, expired,
+     * or its owner is disabled.
      */
     @Transactional
-    public Optional<SlipwayPrincipal> authenticate(String presented) {
-        if (!presented.startsWith(TOKEN_PREFIX) || presented.length() > 200) {
+    public Optional<TokenLogin> authenticate(String presented) {
+        if (!presented.startsWith(TOKEN_PREFIX) || presented.length() > MAX_TOKEN_LENGTH) {
             return Optional.empty();
         }
         Instant now = clock.instant();
@@ -109,8 +173,16 @@ public class ApiTokenService {
                     tokens.touch(t.id(), now, now.minus(LAST_USED_RESOLUTION));
                     SlipwayPrincipal principal = u.toPrincipal();
                     principal.eraseCredentials();
-                    return principal;
+                    return new TokenLogin(principal, t.readOnly());
                 }));
+    }
+
+    /**
+     * A token that authenticated a request.
+     *
+     * @param readOnly the token may only read, whatever its owner may do
+     */
+    public record TokenLogin(SlipwayPrincipal principal, boolean readOnly) {
     }
 
     /**

@@ -29,12 +29,15 @@ public class UserService {
     private final PasswordEncoder passwordEncoder;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApiTokenService tokens;
 
-    UserService(UserRepository users, PasswordEncoder passwordEncoder, AuditLog audit, Clock clock) {
+    UserService(UserRepository users, PasswordEncoder passwordEncoder, AuditLog audit, Clock clock,
+                ApiTokenService tokens) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.audit = audit;
         this.clock = clock;
+        this.tokens = tokens;
     }
 
     /**
@@ -180,9 +183,20 @@ public class UserService {
         audit.record(actor, "user.password-reset", "user", username, null, Map.of());
     }
 
-    /** A user changes their own password, proving they know the current one. */
+    /** A user changes their own password, proving they know the current one; their API tokens keep working. */
     @Transactional
     public void changeOwnPassword(Actor actor, String currentPassword, String newPassword) {
+        changeOwnPassword(actor, currentPassword, newPassword, false);
+    }
+
+    /**
+     * A user changes their own password, proving they know the current one, and may revoke all their API
+     * tokens with it (as after a leak), in the same transaction: either both happen or neither.
+     *
+     * @return how many tokens were revoked
+     */
+    @Transactional
+    public int changeOwnPassword(Actor actor, String currentPassword, String newPassword, boolean revokeTokens) {
         User user = users.findById(actor.userId()).orElseThrow(() -> new NotFoundException("Your account no longer exists."));
         if (!passwordEncoder.matches(currentPassword, user.passwordHash())) {
             throw new InvalidInputException("currentPassword", "is not your current password");
@@ -190,6 +204,7 @@ public class UserService {
         new InputCheck().field("newPassword", Credentials.passwordProblem(newPassword, user.username())).throwIfInvalid();
         user.changePasswordHash(passwordEncoder.encode(newPassword), clock.instant());
         audit.record(actor, "user.password-changed", "user", user.username(), null, Map.of());
+        return revokeTokens ? tokens.revokeAll(actor) : 0;
     }
 
     /**

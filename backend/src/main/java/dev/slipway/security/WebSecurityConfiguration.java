@@ -1,18 +1,29 @@
 package dev.slipway.security;
 
 import dev.slipway.api.ProblemWriter;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.CsrfException;
 
 /**
  * The security of the non-UI entry points. The browser UI adds its own chain (form login, Vaadin's
@@ -22,13 +33,14 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 class WebSecurityConfiguration {
 
     /**
-     * The REST API: stateless, API tokens only. CSRF protection stays on but does not apply to requests
-     * that carry a bearer token, since a browser never attaches one on its own; a request without one is
-     * not authenticated here at all.
+     * The REST API. Scripts authenticate with an API token; a browser signed in to the UI may use its
+     * session too (this chain reads the session but never creates one). CSRF protection applies to
+     * session requests only: a browser never attaches a bearer token on its own. Writes need a token with
+     * write scope or a session; read-only tokens may only read.
      */
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokenService tokens, ProblemWriter problems,
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokenService tokens, UserService users, ProblemWriter problems,
             ObjectProvider<SecurityContextHolderStrategy> strategies) throws Exception {
         String missingToken = "This endpoint needs an API token: send 'Authorization: Bearer <token>'. Create a token"
                 + " under Account > API tokens in the Slipway UI.";
@@ -37,8 +49,12 @@ class WebSecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/openapi", "/api/openapi/**", "/api/docs", "/api/docs/**",
                                 "/api/swagger-ui/**").permitAll()
-                        .anyRequest().authenticated())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                        .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
+                        .requestMatchers(HttpMethod.HEAD, "/api/**").authenticated()
+                        .anyRequest().access(WebSecurityConfiguration::mayWrite))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .securityContext(context -> context.securityContextRepository(new HttpSessionSecurityContextRepository()))
+                .addFilterAfter(new SessionFreshnessFilter(users), SecurityContextHolderFilter.class)
                 .csrf(csrf -> csrf.ignoringRequestMatchers(ApiTokenFilter::hasBearerToken))
                 .addFilterBefore(new ApiTokenFilter(tokens, problems, strategies), UsernamePasswordAuthenticationFilter.class)
                 .formLogin(AbstractHttpConfigurer::disable)
@@ -51,17 +67,37 @@ class WebSecurityConfiguration {
                             problems.write(response, HttpStatus.UNAUTHORIZED, "unauthenticated",
                                     "Authentication required", missingToken);
                         })
-                        // Without a token the CSRF check is the first to object; the real problem is the token.
                         .accessDeniedHandler((request, response, e) -> {
-                            if (ApiTokenFilter.hasBearerToken(request)) {
-                                problems.write(response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage());
-                            } else {
+                            Authentication current = strategies.getIfAvailable(SecurityContextHolder::getContextHolderStrategy)
+                                    .getContext().getAuthentication();
+                            boolean signedIn = current != null && current.isAuthenticated()
+                                    && !(current instanceof AnonymousAuthenticationToken);
+                            if (e instanceof CsrfException && !signedIn) {
+                                // Without a token the CSRF check is the first to object; the real problem is the token.
                                 response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"slipway\"");
                                 problems.write(response, HttpStatus.UNAUTHORIZED, "unauthenticated",
                                         "Authentication required", missingToken);
+                            } else if (e instanceof CsrfException) {
+                                problems.write(response, HttpStatus.FORBIDDEN, "csrf", "CSRF token missing or wrong",
+                                        "A change made with the browser session must carry the page's CSRF token in"
+                                                + " the X-CSRF-TOKEN header. Scripts should use an API token instead.");
+                            } else if (current instanceof ApiTokenAuthentication token && token.readOnly()) {
+                                problems.write(response, HttpStatus.FORBIDDEN, "read-only-token", "Read-only token",
+                                        "This API token is read-only: it may only read (GET). Use a token without"
+                                                + " the read-only scope to change things.");
+                            } else {
+                                problems.write(response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage());
                             }
                         }))
                 .build();
+    }
+
+    /** Changes need a browser session or a token with write scope. */
+    private static AuthorizationResult mayWrite(Supplier<? extends Authentication> authentication,
+                                                RequestAuthorizationContext request) {
+        Authentication current = authentication.get();
+        boolean signedIn = current != null && current.isAuthenticated() && !(current instanceof AnonymousAuthenticationToken);
+        return new AuthorizationDecision(signedIn && !(current instanceof ApiTokenAuthentication token && token.readOnly()));
     }
 
     /**

@@ -1,17 +1,23 @@
 package dev.slipway.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.slipway.BackendTestApplication;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.authentication.configuration.AuthenticationConfiguration;
@@ -43,12 +49,46 @@ class AdminBootstrapTest {
         }
     }
 
+    @Test
+    void a_token_file_becomes_a_token_of_the_admin_and_a_revoked_one_does_not_come_back(@TempDir Path dir)
+            throws Exception {
+        String token = "slw_" + "0123456789abcdef".repeat(4);
+        Path file = Files.writeString(dir.resolve("admin-token"), token + "\n");
+        try (ConfigurableApplicationContext slipway = start("slipway.admin.token-file=" + file)) {
+            ApiTokenService tokens = slipway.getBean(ApiTokenService.class);
+            assertThat(tokens.authenticate(token)).hasValueSatisfying(login -> {
+                assertThat(login.principal().getUsername()).isEqualTo("admin");
+                assertThat(login.readOnly()).isFalse();
+            });
+
+            UserService users = slipway.getBean(UserService.class);
+            tokens.revokeAll(users.actor(users.idOf("admin")));
+            slipway.getBean(AdminBootstrap.class).run(null);
+
+            assertThat(tokens.authenticate(token)).as("a revoked bootstrap token stays revoked").isEmpty();
+        }
+    }
+
+    @Test
+    void a_malformed_token_file_stops_the_start_saying_what_it_must_hold(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("admin-token"), "hunter2");
+
+        Throwable failure = catchThrowable(() -> start("slipway.admin.token-file=" + file).close());
+
+        assertThat(NestedExceptionUtils.getMostSpecificCause(failure))
+                .hasMessageContaining("SLIPWAY_ADMIN_TOKEN_FILE")
+                .hasMessageContaining("'slw_' followed by 32 to 196")
+                .hasMessageContaining("openssl rand -hex 32")
+                .hasMessageNotContaining("hunter2");
+    }
+
     private static ConfigurableApplicationContext start(String... properties) {
         return new SpringApplicationBuilder(BackendTestApplication.class)
                 .profiles("test")
-                .properties("server.port=0")
                 // as command-line arguments, because they must win over application.yml like a user's settings do
-                .run(Arrays.stream(properties).map(p -> "--" + p).toArray(String[]::new));
+                // (the port too: application.yml's ${PORT:8080} beats default properties)
+                .run(Stream.concat(Stream.of("server.port=0"), Arrays.stream(properties))
+                        .map(p -> "--" + p).toArray(String[]::new));
     }
 
     private static boolean signIn(ConfigurableApplicationContext slipway, String username, String password) throws Exception {

@@ -37,7 +37,7 @@ class ApiTokenServiceTest {
         });
         String stored = jdbc.queryForList("select * from api_tokens where user_id = ?", user.userId()).toString();
         assertThat(stored).doesNotContain(created.secret());
-        assertThat(tokens.authenticate(created.secret())).hasValueSatisfying(p -> assertThat(p.getUsername())
+        assertThat(tokens.authenticate(created.secret())).hasValueSatisfying(p -> assertThat(p.principal().getUsername())
                 .isEqualTo(user.username()));
     }
 
@@ -68,5 +68,36 @@ class ApiTokenServiceTest {
         assertThatThrownBy(() -> tokens.create(user, " ", null)).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> tokens.create(user, "deploy", null)).hasMessageContaining("already have a token");
         assertThatThrownBy(() -> tokens.create(user, "negative", Duration.ofDays(-1))).hasMessageContaining("positive");
+    }
+
+    @Test
+    void a_read_only_token_authenticates_as_read_only() {
+        Actor user = fixtures.user();
+
+        CreatedApiToken reader = tokens.create(user, "dashboard", null, true);
+        CreatedApiToken writer = tokens.create(user, "deploys", null, false);
+
+        assertThat(reader.token().readOnly()).isTrue();
+        assertThat(tokens.authenticate(reader.secret())).hasValueSatisfying(login -> assertThat(login.readOnly()).isTrue());
+        assertThat(tokens.authenticate(writer.secret())).hasValueSatisfying(login -> assertThat(login.readOnly()).isFalse());
+    }
+
+    @Test
+    void revoking_all_stops_every_working_token_of_that_user_only() {
+        Actor user = fixtures.user();
+        Actor other = fixtures.user();
+        CreatedApiToken first = tokens.create(user, "one", null);
+        CreatedApiToken second = tokens.create(user, "two", Duration.ofDays(3), true);
+        tokens.revoke(user, tokens.create(user, "already-revoked", null).token().id());
+        CreatedApiToken others = tokens.create(other, "theirs", null);
+
+        int revoked = tokens.revokeAll(user);
+
+        assertThat(revoked).isEqualTo(2);
+        assertThat(tokens.authenticate(first.secret())).isEmpty();
+        assertThat(tokens.authenticate(second.secret())).isEmpty();
+        assertThat(tokens.authenticate(others.secret())).isPresent();
+        assertThat(tokens.activeCount(user)).isZero();
+        assertThat(tokens.revokeAll(user)).isZero();
     }
 }

@@ -3,6 +3,7 @@ package dev.slipway.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.slipway.BackendTestApplication;
 import dev.slipway.shared.Actor;
 import dev.slipway.shared.ConflictException;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ import org.springframework.test.context.ActiveProfiles;
  * Slipway never ends up without an admin. Runs on a database of its own (the distinct admin name gives
  * it its own Spring context), where the first admin really is the only one.
  */
-@SpringBootTest(properties = "slipway.admin.username=solo")
+@SpringBootTest(classes = BackendTestApplication.class, properties = "slipway.admin.username=solo")
 @ActiveProfiles("test")
 class LastAdminTest {
 

@@ -36,10 +36,11 @@ public class AccountView extends VerticalLayout {
     AccountView(UserService users, ApiTokenService tokens, CurrentUser user, Clock clock) {
         this.users = users;
         this.user = user;
+        ApiTokensSection tokenSection = new ApiTokensSection(tokens, user, clock);
         add(new H2("Account"),
                 new H3("Profile"), profile(),
-                new H3("Password"), new PasswordChangeForm(users, user),
-                new H3("API tokens"), new ApiTokensSection(tokens, user, clock));
+                new H3("Password"), new PasswordChangeForm(users, tokens, user, tokenSection::refresh),
+                new H3("API tokens"), tokenSection);
     }
 
     /** Display name holder; Binder needs a mutable bean. */

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import dev.slipway.security.ApiTokenService;
 import dev.slipway.security.ApiTokenView;
@@ -17,6 +18,7 @@ import dev.slipway.ui.components.Badges;
 import dev.slipway.ui.components.Formats;
 import dev.slipway.ui.components.Notifications;
 import java.time.Clock;
+import java.util.List;
 
 /** The user's personal API tokens: which exist, whether they still work, and creating and revoking them. */
 class ApiTokensSection extends VerticalLayout {
@@ -25,6 +27,7 @@ class ApiTokensSection extends VerticalLayout {
     private final CurrentUser user;
     private final Clock clock;
     private final Grid<ApiTokenView> grid = new Grid<>();
+    private final Button revokeAll = new Button("Revoke all", e -> confirmRevokeAll());
 
     ApiTokensSection(ApiTokenService tokens, CurrentUser user, Clock clock) {
         this.tokens = tokens;
@@ -36,9 +39,10 @@ class ApiTokensSection extends VerticalLayout {
                 + " the rights you have at the time of the call.");
         Button create = new Button("Create token", VaadinIcon.PLUS.create(),
                 e -> new NewApiTokenDialog(tokens, user, this::created).open());
+        revokeAll.addThemeVariants(ButtonVariant.LUMO_ERROR);
         configureGrid();
         refresh();
-        add(intro, create, grid);
+        add(intro, new HorizontalLayout(create, revokeAll), grid);
     }
 
     private void configureGrid() {
@@ -49,6 +53,7 @@ class ApiTokensSection extends VerticalLayout {
                 .setHeader("Expires").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(t -> t.lastUsedAt() == null ? "never used" : Formats.minute(t.lastUsedAt()))
                 .setHeader("Last used").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(t -> t.readOnly() ? "read-only" : "full").setHeader("Scope").setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(this::status).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(this::revokeButton).setAutoWidth(true).setFlexGrow(0);
         grid.setEmptyStateText("You have no API tokens. Create one per script or machine, so you can revoke each"
@@ -56,8 +61,12 @@ class ApiTokensSection extends VerticalLayout {
         grid.setAllRowsVisible(true);
     }
 
-    private void refresh() {
-        grid.setItems(tokens.list(user.actor()));
+    /** Reads the tokens again, e.g. after a password change revoked them. */
+    void refresh() {
+        List<ApiTokenView> mine = tokens.list(user.actor());
+        grid.setItems(mine);
+        // offered only when there is something to revoke
+        revokeAll.setVisible(mine.stream().anyMatch(t -> t.active(clock.instant())));
     }
 
     private void created(CreatedApiToken created) {
@@ -80,6 +89,22 @@ class ApiTokensSection extends VerticalLayout {
         Button revoke = new Button("Revoke", e -> confirmRevoke(token));
         revoke.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
         return revoke;
+    }
+
+    private void confirmRevokeAll() {
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setHeader("Revoke all your API tokens?");
+        confirm.setText("Every script and CI job that uses one of your tokens is refused from its next call, for"
+                + " example after a token may have leaked. This cannot be undone.");
+        confirm.setCancelable(true);
+        confirm.setConfirmText("Revoke all");
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.addConfirmListener(e -> {
+            int revoked = tokens.revokeAll(user.actor());
+            Notifications.success("Revoked " + revoked + (revoked == 1 ? " token." : " tokens."));
+            refresh();
+        });
+        confirm.open();
     }
 
     private void confirmRevoke(ApiTokenView token) {

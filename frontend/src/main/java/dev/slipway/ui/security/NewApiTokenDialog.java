@@ -3,6 +3,7 @@ package dev.slipway.ui.security;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.select.Select;
@@ -19,13 +20,14 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
-/** Asks for a new API token's name and how long it works, then creates it. */
+/** Asks for a new API token's name, how long it works and whether it may only read, then creates it. */
 class NewApiTokenDialog extends Dialog {
 
     private static final int MAX_NAME_LENGTH = 100;
 
     private final TextField name = new TextField("Name");
     private final Select<Validity> validity = new Select<>();
+    private final Checkbox readOnly = new Checkbox("Read-only");
     private final Binder<Model> binder = new Binder<>();
     private final Model model = new Model();
 
@@ -49,6 +51,7 @@ class NewApiTokenDialog extends Dialog {
     static final class Model {
         String name = "";
         Validity validity = Validity.DAYS_90;
+        boolean readOnly;
     }
 
     NewApiTokenDialog(ApiTokenService tokens, CurrentUser user, Consumer<CreatedApiToken> onCreated) {
@@ -64,8 +67,12 @@ class NewApiTokenDialog extends Dialog {
                 .bind(m -> m.name, (m, v) -> m.name = v);
         binder.forField(validity).asRequired("Choose how long the token works")
                 .bind(m -> m.validity, (m, v) -> m.validity = v);
+        readOnly.setHelperText("It may only read (GET requests), whatever your rights are: for dashboards and reports");
+        binder.forField(readOnly).bind(m -> m.readOnly, (m, v) -> m.readOnly = v);
         binder.setBean(model);
-        add(new FormLayout(name, validity));
+        FormLayout form = new FormLayout(name, validity, readOnly);
+        form.setColspan(readOnly, 2);
+        add(form);
 
         Button create = new Button("Create", e -> create(tokens, user, onCreated));
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -77,7 +84,8 @@ class NewApiTokenDialog extends Dialog {
             return;
         }
         try {
-            CreatedApiToken created = tokens.create(user.actor(), model.name, model.validity.duration);
+            CreatedApiToken created = tokens.create(user.actor(), model.name, model.validity.duration,
+                    model.readOnly);
             close();
             Notifications.success("Created token " + created.token().name() + ".");
             onCreated.accept(created);

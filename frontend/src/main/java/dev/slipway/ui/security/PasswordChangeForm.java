@@ -2,12 +2,14 @@ package dev.slipway.ui.security;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.Autocomplete;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import dev.slipway.security.ApiTokenService;
 import dev.slipway.security.Credentials;
 import dev.slipway.security.UserService;
 import dev.slipway.shared.InvalidInputException;
@@ -15,15 +17,21 @@ import dev.slipway.ui.components.Forms;
 import dev.slipway.ui.components.Notifications;
 import java.util.Map;
 
-/** The user changes their own password, proving they know the current one. */
+/**
+ * The user changes their own password, proving they know the current one, and may revoke their API
+ * tokens with it (a leaked password often means leaked tokens too).
+ */
 class PasswordChangeForm extends VerticalLayout {
 
     private final PasswordField current = new PasswordField("Current password");
     private final PasswordField next = new PasswordField("New password");
     private final PasswordField repeat = new PasswordField("Repeat the new password");
+    private final Checkbox revokeTokens = new Checkbox();
     private final Binder<Model> binder = new Binder<>();
     private final UserService users;
+    private final ApiTokenService tokens;
     private final CurrentUser user;
+    private final Runnable afterChange;
     private Model model = new Model();
 
     /** What the form edits; Binder needs a mutable bean. */
@@ -33,9 +41,12 @@ class PasswordChangeForm extends VerticalLayout {
         String repeat = "";
     }
 
-    PasswordChangeForm(UserService users, CurrentUser user) {
+    /** @param afterChange told after a change, e.g. to show tokens that were revoked with it */
+    PasswordChangeForm(UserService users, ApiTokenService tokens, CurrentUser user, Runnable afterChange) {
         this.users = users;
+        this.tokens = tokens;
         this.user = user;
+        this.afterChange = afterChange;
         setPadding(false);
         configureFields();
         bind(user.username());
@@ -44,7 +55,17 @@ class PasswordChangeForm extends VerticalLayout {
         change.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         FormLayout form = new FormLayout(current, next, repeat);
         form.setMaxWidth("40em");
-        add(form, change);
+        offerTokenRevocation();
+        add(form, revokeTokens, change);
+    }
+
+    /** The choice appears only while the user has tokens that work. */
+    private void offerTokenRevocation() {
+        long active = tokens.activeCount(user.actor());
+        revokeTokens.setValue(false);
+        revokeTokens.setVisible(active > 0);
+        revokeTokens.setLabel("Also revoke my " + active + (active == 1 ? " API token" : " API tokens")
+                + " (scripts using them stop working)");
     }
 
     private void configureFields() {
@@ -79,8 +100,10 @@ class PasswordChangeForm extends VerticalLayout {
         if (!binder.validate().isOk()) {
             return;
         }
+        int revoked;
         try {
-            users.changeOwnPassword(user.actor(), model.current, model.next);
+            revoked = users.changeOwnPassword(user.actor(), model.current, model.next,
+                    revokeTokens.isVisible() && revokeTokens.getValue());
         } catch (InvalidInputException problem) {
             Forms.show(problem, Map.of("currentPassword", current, "newPassword", next));
             return;
@@ -88,6 +111,9 @@ class PasswordChangeForm extends VerticalLayout {
         model = new Model();
         binder.setBean(model);
         user.refreshSession();
-        Notifications.success("Password changed. Your other sessions are signed out.");
+        offerTokenRevocation();
+        afterChange.run();
+        Notifications.success("Password changed. Your other sessions are signed out."
+                + (revoked > 0 ? " Revoked " + revoked + (revoked == 1 ? " API token." : " API tokens.") : ""));
     }
 }

@@ -114,7 +114,8 @@ class SecurityViewsTest extends SpringBrowserlessTest {
         grid = $(Grid.class).single();
         assertThat(test(grid).size()).isEqualTo(1);
         assertThat(test(grid).getCellText(0, 0)).isEqualTo("ci");
-        assertThat(((Badge) test(grid).getCellComponent(0, 5)).getText()).isEqualTo("Active");
+        assertThat(test(grid).getCellText(0, 5)).isEqualTo("full");
+        assertThat(((Badge) test(grid).getCellComponent(0, 6)).getText()).isEqualTo("Active");
 
         // a second token with the same name lands on the field
         test($(Button.class).withText("Create token").single()).click();
@@ -123,11 +124,57 @@ class SecurityViewsTest extends SpringBrowserlessTest {
         assertThat($(TextField.class).withLabel("Name").single().getErrorMessage()).contains("already have a token");
         test($(Button.class).withText("Cancel").single()).click();
 
-        test((Button) test(grid).getCellComponent(0, 6)).click();
+        test((Button) test(grid).getCellComponent(0, 7)).click();
         test($(ConfirmDialog.class).single()).confirm();
         grid = $(Grid.class).single();
-        assertThat(((Badge) test(grid).getCellComponent(0, 5)).getText()).isEqualTo("Revoked");
+        assertThat(((Badge) test(grid).getCellComponent(0, 6)).getText()).isEqualTo("Revoked");
         assertThat(tokens.authenticate(secret.getValue())).isEmpty();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_read_only_token_is_made_from_the_dialog_and_revoke_all_stops_every_token() {
+        Actor me = newUser();
+        String kept = tokens.create(me, "ci", null).secret();
+        support.signIn(me);
+        navigate(AccountView.class);
+
+        test($(Button.class).withText("Create token").single()).click();
+        test($(TextField.class).withLabel("Name").single()).setValue("dashboard");
+        test($(Checkbox.class).withLabel("Read-only").single()).click();
+        test($(Button.class).withText("Create").single()).click();
+        String readOnly = $(TextField.class).withLabel("Your token").single().getValue();
+        test($(Button.class).withText("Done").single()).click();
+
+        assertThat(tokens.authenticate(readOnly)).hasValueSatisfying(login -> assertThat(login.readOnly()).isTrue());
+        Grid<ApiTokenView> grid = $(Grid.class).single();
+        assertThat(test(grid).getCellText(0, 5)).isEqualTo("read-only");
+
+        test($(Button.class).withText("Revoke all").single()).click();
+        test($(ConfirmDialog.class).single()).confirm();
+
+        assertThat(tokens.authenticate(readOnly)).isEmpty();
+        assertThat(tokens.authenticate(kept)).isEmpty();
+        assertThat($(Button.class).withText("Revoke all").exists()).as("nothing left to revoke").isFalse();
+    }
+
+    @Test
+    void a_password_change_offers_to_revoke_the_users_tokens_and_does_so_when_ticked() {
+        Actor me = newUser();
+        String token = tokens.create(me, "laptop", null).secret();
+        support.signIn(me);
+        navigate(AccountView.class);
+
+        Checkbox revoke = $(Checkbox.class).withLabel("Also revoke my 1 API token (scripts using them stop working)").single();
+        assertThat(revoke.isVisible()).isTrue();
+        test($(PasswordField.class).withLabel("Current password").single()).setValue("correct-horse-battery");
+        test($(PasswordField.class).withLabel("New password").single()).setValue("a-new-long-passphrase");
+        test($(PasswordField.class).withLabel("Repeat the new password").single()).setValue("a-new-long-passphrase");
+        test(revoke).click();
+        test($(Button.class).withText("Change password").single()).click();
+
+        assertThat(tokens.authenticate(token)).isEmpty();
+        assertThat(revoke.isVisible()).as("no tokens left to offer").isFalse();
     }
 
     @SuppressWarnings("unchecked")
