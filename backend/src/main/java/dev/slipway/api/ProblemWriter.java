@@ -20,8 +20,11 @@ public class ProblemWriter {
 
     public void write(HttpServletResponse response, HttpStatus status, String type, String title, String detail)
             throws IOException {
-        ProblemDetail problem = Problems.of(status, type, title, detail);
-        response.setStatus(status.value());
+        write(response, Problems.of(status, type, title, detail));
+    }
+
+    public void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         json.writeValue(response.getOutputStream(), problem);

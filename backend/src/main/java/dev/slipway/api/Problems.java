@@ -23,6 +23,13 @@ public final class Problems {
         return problem;
     }
 
+    /** Slipway's database cannot be reached; the client should retry. */
+    public static ProblemDetail databaseUnavailable() {
+        return of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "Database unavailable",
+                "Slipway cannot reach its database right now, so nothing was read or changed. Retry in a few seconds;"
+                        + " if it lasts, tell your platform team.");
+    }
+
     /** The problem for an error a user caused. */
     public static ProblemDetail of(SlipwayException e) {
         return switch (e) {

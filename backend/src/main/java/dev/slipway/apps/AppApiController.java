@@ -1,8 +1,11 @@
 package dev.slipway.apps;
 
 import dev.slipway.api.PageResponse;
+import dev.slipway.api.Paging;
 import dev.slipway.security.SlipwayPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import org.jspecify.annotations.Nullable;
@@ -36,9 +39,13 @@ class AppApiController {
     PageResponse<AppSummary> list(@AuthenticationPrincipal SlipwayPrincipal principal,
                                   @RequestParam(required = false) @Nullable String q,
                                   @RequestParam(required = false) @Nullable String team,
+                                  @Parameter(description = "zero-based page number", schema = @Schema(minimum = "0",
+                                          maximum = "100000", defaultValue = "0"))
                                   @RequestParam(defaultValue = "0") int page,
+                                  @Parameter(description = "items per page", schema = @Schema(minimum = "1",
+                                          maximum = "" + Paging.MAX_SIZE, defaultValue = "20"))
                                   @RequestParam(defaultValue = "20") int size) {
-        PageRequest request = PageRequest.of(Math.max(page, 0), Math.clamp(size, 1, 100), Sort.by("name"));
+        PageRequest request = Paging.of(page, size, Sort.by("name"));
         return PageResponse.of(apps.search(principal.actor(), q, team, request));
     }
 
