@@ -1,7 +1,9 @@
 package dev.slipway.api;
 
 import dev.slipway.shared.SlipwayException;
+import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -43,8 +45,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException e) {
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input",
                 "Parameter '" + e.getName() + "' has the value '" + e.getValue() + "', which is not a valid "
-                        + (e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName()) + ".");
+                        + (e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName()) + "."
+                        + example(e.getRequiredType()));
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** How a valid value looks, for the types whose form is not obvious from their name. */
+    private static String example(@Nullable Class<?> type) {
+        if (type == Instant.class) {
+            return " Give an ISO-8601 instant in UTC, e.g. 2026-11-01T00:00:00Z (an offset such as +01:00 needs its +"
+                    + " URL-encoded as %2B).";
+        }
+        return "";
     }
 
     @ExceptionHandler(Exception.class)
