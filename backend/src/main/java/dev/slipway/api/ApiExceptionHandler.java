@@ -1,6 +1,7 @@
 package dev.slipway.api;
 
 import dev.slipway.shared.SlipwayException;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -73,6 +74,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(Problems.databaseUnavailable());
     }
 
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         String id = UUID.randomUUID().toString();
@@ -133,6 +135,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
             return "a whole number in range";
+        }
+        if (type == Instant.class) {
+            return "an ISO-8601 instant in UTC, e.g. 2026-11-01T00:00:00Z (an offset such as +01:00 needs its + URL-encoded"
+                    + " as %2B)";
         }
         if (type.isEnum()) {
             return "one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf)

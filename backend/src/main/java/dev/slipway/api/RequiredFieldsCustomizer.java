@@ -7,8 +7,10 @@ import java.lang.reflect.AnnotatedType;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.MethodParameter;
@@ -44,9 +46,14 @@ class RequiredFieldsCustomizer implements OpenApiCustomizer {
             if (record == null) {
                 continue;
             }
-            List<String> required = Arrays.stream(record.getRecordComponents()).filter(JsonBodyRules::required)
-                    .map(RecordComponent::getName).toList();
-            schema.getValue().setRequired(required.isEmpty() ? null : required);
+            // added to what @Schema(requiredMode = REQUIRED) already marked: a field the service checks itself
+            Set<String> required = new LinkedHashSet<>();
+            if (schema.getValue().getRequired() != null) {
+                required.addAll(schema.getValue().getRequired());
+            }
+            Arrays.stream(record.getRecordComponents()).filter(JsonBodyRules::required)
+                    .map(RecordComponent::getName).forEach(required::add);
+            schema.getValue().setRequired(required.isEmpty() ? null : List.copyOf(required));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.slipway.audit;
 
 import dev.slipway.shared.Actor;
+import dev.slipway.shared.InvalidInputException;
 import dev.slipway.shared.Text;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -47,10 +48,19 @@ public class AuditLog {
         record(actor.username(), action, targetType, target, team, details);
     }
 
-    /** The newest entries first. Only platform admins may browse the whole log. */
+    /**
+     * The newest entries first. Only platform admins may browse the whole log.
+     *
+     * @throws InvalidInputException when the time range is empty ({@code to} not after {@code from}), which
+     *                               is a mistake in the query rather than a question with no answer
+     */
     @Transactional(readOnly = true)
     public Page<AuditEntry> search(Actor actor, AuditQuery query, Pageable pageable) {
         actor.requirePlatformAdmin("browse the audit log");
+        if (query.from() != null && query.to() != null && !query.to().isAfter(query.from())) {
+            throw new InvalidInputException("to", "must be later than from (" + query.from() + "): the range"
+                    + " includes from and ends just before to");
+        }
         Pageable newestFirst = PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(),
                 Sort.by(Sort.Order.desc("occurredAt"), Sort.Order.desc("id")));
         return repository.findAll(matching(query), newestFirst).map(AuditEvent::toEntry);
@@ -71,6 +81,10 @@ public class AuditLog {
             }
             if (StringUtils.hasText(query.team())) {
                 where.add(cb.equal(root.get("team"), query.team().strip()));
+            }
+            if (StringUtils.hasText(query.app())) {
+                where.add(cb.equal(root.get("targetType"), "app"));
+                where.add(cb.equal(root.get("target"), query.app().strip()));
             }
             if (query.from() != null) {
                 where.add(cb.greaterThanOrEqualTo(root.get("occurredAt"), query.from()));

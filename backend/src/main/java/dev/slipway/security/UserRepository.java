@@ -4,6 +4,8 @@ import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Limit;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
@@ -35,4 +37,14 @@ interface UserRepository extends JpaRepository<User, Long> {
                    or lower(u.displayName) like concat('%', :text, '%') escape '\\')
             order by u.username""")
     List<User> findEnabledMatching(String text, Limit limit);
+
+    /**
+     * All users, enabled or not, whose username or display name contains {@code text} (already lowercased
+     * and LIKE-escaped), for the admins' list.
+     */
+    @Query("""
+            select u from User u
+            where lower(u.username) like concat('%', :text, '%') escape '\\'
+               or lower(u.displayName) like concat('%', :text, '%') escape '\\'""")
+    Page<User> findMatching(String text, Pageable pageable);
 }

@@ -16,7 +16,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Limit;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -95,6 +98,26 @@ public class UserService {
     public List<UserView> list(Actor actor) {
         actor.requirePlatformAdmin("list all users");
         return users.findAllByOrderByUsernameAsc().stream().map(User::toView).toList();
+    }
+
+    /**
+     * One page of all accounts, disabled ones included, whose username or display name contains
+     * {@code text} (case-insensitive; blank matches everyone), in the page's order.
+     */
+    @Transactional(readOnly = true)
+    public Page<UserView> search(Actor actor, @Nullable String text, Pageable pageable) {
+        actor.requirePlatformAdmin("list all users");
+        String needle = Text.escapeLike(Text.clean(text).toLowerCase(Locale.ROOT));
+        return users.findMatching(needle, pageable).map(User::toView);
+    }
+
+    /** One account: platform admins see anyone's, others only their own. */
+    @Transactional(readOnly = true)
+    public UserView get(Actor actor, String username) {
+        if (!actor.platformAdmin() && !actor.username().equals(username)) {
+            throw new ForbiddenException("Only platform admins may see other users' accounts.");
+        }
+        return load(username).toView();
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.slipway.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.slipway.apps.AppChanges;
 import dev.slipway.apps.AppService;
@@ -79,5 +80,30 @@ class AuditLogTest {
     void only_platform_admins_browse_the_log() {
         assertThatThrownBy(() -> audit.search(fixtures.user(), AuditQuery.any(), PageRequest.of(0, 10)))
                 .isInstanceOf(ForbiddenException.class);
+    }
+
+    @Test
+    void the_app_filter_finds_every_entry_about_that_app_and_nothing_about_others() {
+        String team = fixtures.team();
+        Actor developer = fixtures.member(team, TeamRole.DEVELOPER);
+        String app = Fixtures.unique("watched");
+        apps.create(developer, Fixtures.imageApp(team, app));
+        apps.create(developer, Fixtures.imageApp(team, app + "-other"));
+        apps.update(developer, app, new AppChanges("v2", AppSource.IMAGE, null, null, "nginx:2", 80, "/", "/"));
+
+        List<AuditEntry> entries = audit.search(fixtures.bootstrapAdmin(),
+                new AuditQuery(null, null, null, null, app, null, null), PageRequest.of(0, 10)).getContent();
+
+        assertThat(entries).extracting(AuditEntry::action, AuditEntry::target)
+                .containsExactly(tuple("app.changed", app), tuple("app.created", app));
+    }
+
+    @Test
+    void a_time_range_that_ends_before_it_starts_is_refused() {
+        Instant now = Instant.now();
+
+        assertThatThrownBy(() -> audit.search(fixtures.bootstrapAdmin(),
+                new AuditQuery(null, null, null, null, null, now, now), PageRequest.of(0, 10)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("to: must be later than from");
     }
 }

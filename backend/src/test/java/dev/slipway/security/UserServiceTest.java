@@ -12,6 +12,8 @@ import dev.slipway.testing.Fixtures;
 import dev.slipway.testing.SlipwayTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -112,5 +114,34 @@ class UserServiceTest {
 
         String hash = jdbc.queryForObject("select password_hash from users where username = ?", String.class, user.username());
         assertThat(hash).doesNotContain("a-brand-new-password");
+    }
+
+    @Test
+    void admins_search_all_accounts_by_part_of_the_name_disabled_ones_included() {
+        String prefix = Fixtures.unique("searched");
+        users.create(fixtures.bootstrapAdmin(), new NewUser(prefix + "-b", "Bea Searched", Fixtures.PASSWORD, false));
+        users.create(fixtures.bootstrapAdmin(), new NewUser(prefix + "-a", "", Fixtures.PASSWORD, false));
+        users.setEnabled(fixtures.bootstrapAdmin(), prefix + "-b", false);
+
+        var found = users.search(fixtures.bootstrapAdmin(), prefix.toUpperCase(),
+                PageRequest.of(0, 10, Sort.by("username")));
+
+        assertThat(found.getContent()).extracting(UserView::username).containsExactly(prefix + "-a", prefix + "-b");
+        assertThat(found.getContent().get(1).enabled()).isFalse();
+        assertThat(users.search(fixtures.bootstrapAdmin(), "bea searched", PageRequest.of(0, 10)).getContent())
+                .extracting(UserView::username).contains(prefix + "-b");
+        assertThatThrownBy(() -> users.search(fixtures.user(), "", PageRequest.of(0, 10)))
+                .isInstanceOf(ForbiddenException.class);
+    }
+
+    @Test
+    void an_account_is_shown_to_admins_and_to_its_owner_only() {
+        Actor user = fixtures.user();
+        Actor other = fixtures.user();
+
+        assertThat(users.get(fixtures.bootstrapAdmin(), user.username()).username()).isEqualTo(user.username());
+        assertThat(users.get(user, user.username()).username()).isEqualTo(user.username());
+        assertThatThrownBy(() -> users.get(other, user.username())).isInstanceOf(ForbiddenException.class)
+                .hasMessage("Only platform admins may see other users' accounts.");
     }
 }

@@ -26,9 +26,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Pageable;
 
-/** Who changed what, newest first, filtered by person, action, target, team and day. */
+/** Who changed what, newest first, filtered by person, action, target, team, app and day. */
 @Route("admin/audit")
 @PageTitle("Audit log · Slipway")
 @RolesAllowed(SlipwayPrincipal.ADMIN_ROLE)
@@ -40,6 +42,7 @@ public class AuditLogView extends VerticalLayout {
     private final TextField action = new TextField("Action");
     private final TextField target = new TextField("Target");
     private final TextField team = new TextField("Team");
+    private final TextField app = new TextField("App");
     private final DatePicker from = new DatePicker("From");
     private final DatePicker to = new DatePicker("To");
     private final Grid<AuditEntry> grid = new Grid<>();
@@ -51,7 +54,7 @@ public class AuditLogView extends VerticalLayout {
         configureFilters();
         configureGrid();
 
-        FlexLayout filters = new FlexLayout(actor, action, target, team, from, to);
+        FlexLayout filters = new FlexLayout(actor, action, target, team, app, from, to);
         filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.getStyle().set("gap", "var(--lumo-space-m)");
@@ -63,9 +66,10 @@ public class AuditLogView extends VerticalLayout {
         action.setHelperText("e.g. app. for all app actions");
         target.setHelperText("Part of the name");
         team.setHelperText("Exact team name");
+        app.setHelperText("Exact app name");
         from.setHelperText("From the start of this day, UTC");
         to.setHelperText("Up to the end of this day, UTC");
-        for (TextField field : List.of(actor, action, target, team)) {
+        for (TextField field : List.of(actor, action, target, team, app)) {
             field.setValueChangeMode(ValueChangeMode.LAZY);
             field.setClearButtonVisible(true);
             field.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
@@ -91,14 +95,21 @@ public class AuditLogView extends VerticalLayout {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setEmptyStateText("No entries match. Loosen or clear the filters.");
         // The service orders newest first, whatever the page request says.
-        grid.setItems(query -> audit.search(user.actor(), query(),
-                VaadinSpringDataHelpers.toSpringPageRequest(query)).stream());
+        grid.setItems(query -> {
+            Pageable page = VaadinSpringDataHelpers.toSpringPageRequest(query);
+            // A "to" typed before "from" past the pickers' limits is an empty range, which the service refuses.
+            return emptyRange() ? Stream.empty() : audit.search(user.actor(), query(), page).stream();
+        });
         grid.setSizeFull();
     }
 
     private AuditQuery query() {
-        return new AuditQuery(actor.getValue(), action.getValue(), target.getValue(), team.getValue(),
+        return new AuditQuery(actor.getValue(), action.getValue(), target.getValue(), team.getValue(), app.getValue(),
                 startOf(from.getValue()), startOf(to.getValue() == null ? null : to.getValue().plusDays(1)));
+    }
+
+    private boolean emptyRange() {
+        return from.getValue() != null && to.getValue() != null && to.getValue().isBefore(from.getValue());
     }
 
     /** Days are UTC like every time on screen; the query's upper bound is exclusive, hence the day after "to". */
