@@ -2,6 +2,7 @@ package dev.slipway.builds;
 
 import com.google.cloud.tools.jib.api.CacheDirectoryCreationException;
 import com.google.cloud.tools.jib.api.Containerizer;
+import com.google.cloud.tools.jib.api.ImageReference;
 import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
 import com.google.cloud.tools.jib.api.Jib;
 import com.google.cloud.tools.jib.api.JibContainer;
@@ -125,11 +126,17 @@ public final class ImageAssembler {
                     + " registry's address (Admin > Registries, or SLIPWAY_BUILD_REGISTRY: host[:port][/path]) and"
                     + " SLIPWAY_BUILD_BASE_IMAGE.");
         } catch (RegistryException e) {
+            if (aboutBaseImage(e, request)) {
+                throw baseImageFailure(e, request);
+            }
             throw new IOException("The registry refused: " + e.getMessage() + ". Check the registry's credentials"
                     + " (Admin > Registries, or SLIPWAY_BUILD_REGISTRY_USERNAME/_PASSWORD) and that they may push to "
                     + request.target() + " and pull " + request.baseImage() + ".", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (aboutBaseImage(cause, request)) {
+                throw baseImageFailure(cause, request);
+            }
             throw new IOException("Pushing the image failed: " + cause.getMessage() + ". Check that the registry is"
                     + " reachable from Slipway; a plain-HTTP registry must be marked insecure (Admin > Registries, or"
                     + " SLIPWAY_BUILD_REGISTRY_INSECURE=true).", cause);
@@ -265,6 +272,43 @@ public final class ImageAssembler {
                     StandardCharsets.UTF_8);
             return index.lines().filter(l -> l.startsWith("- \"")).map(l -> l.substring(3, l.indexOf('"', 3))).toList();
         }
+    }
+
+    /**
+     * Whether a failure happened while fetching the base image rather than pushing: its registry differs
+     * from the target's and is named somewhere in the failure (Jib says which host it could not reach).
+     * Without this, a machine without internet was told to mark its own registry insecure when it could
+     * not pull the default base image from Docker Hub.
+     */
+    static boolean aboutBaseImage(Throwable failure, Request request) {
+        if (SCRATCH.equals(request.baseImage())) {
+            return false;
+        }
+        String base;
+        String target;
+        try {
+            base = ImageReference.parse(request.baseImage()).getRegistry();
+            target = ImageReference.parse(request.target()).getRegistry();
+        } catch (InvalidImageReferenceException e) {
+            return false;
+        }
+        if (base.equals(target)) {
+            return false;
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            String message = String.valueOf(cause.getMessage());
+            if (message.contains(base) || message.contains(request.baseImage())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static IOException baseImageFailure(Throwable cause, Request request) {
+        return new IOException("Pulling the base image " + request.baseImage() + " failed: " + cause.getMessage()
+                + ". The image is built on it, so Slipway must be able to pull it: set SLIPWAY_BUILD_BASE_IMAGE to an"
+                + " image Slipway can reach (for example a copy in your own registry), or to 'scratch' for an image"
+                + " without a base (it then has no Java runtime, which only the sandbox does not mind).", cause);
     }
 
     private static RegistryImage registryImage(String reference, Request request) throws InvalidImageReferenceException {

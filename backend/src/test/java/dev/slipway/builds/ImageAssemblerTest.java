@@ -37,6 +37,27 @@ class ImageAssemblerTest {
     }
 
     @Test
+    void a_base_image_that_cannot_be_pulled_is_named_with_the_setting_to_change() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dev.slipway.testing.RegistryServer.installed(),
+                "needs Debian's docker-registry (.ci/run installs it)");
+        Path project = builtProject("demo.App");
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        try (var registry = dev.slipway.testing.RegistryServer.start()) {
+            ImageAssembler.Request request = new ImageAssembler.Request("127.0.0.1:" + closedPort + "/library/jre:25",
+                    registry.address() + "/shop/app:1", null, null, true, dir.resolve("cache"), Map.of());
+
+            assertThatThrownBy(() -> ImageAssembler.assemble(project, request, line -> { }))
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining("Pulling the base image 127.0.0.1:" + closedPort + "/library/jre:25 failed")
+                    .hasMessageContaining("SLIPWAY_BUILD_BASE_IMAGE")
+                    .hasMessageNotContaining("marked insecure");
+        }
+    }
+
+    @Test
     void a_jar_without_a_main_class_says_where_to_set_it() throws Exception {
         Path project = builtProject(null);
         ImageAssembler.Request request = new ImageAssembler.Request("scratch", "127.0.0.1:1/shop/app:1", null, null,
