@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param routing              a traffic router that splits requests by exact weights; null for none, when
  *                             canaries split by the ratio of pods
  */
-public record EnvironmentSpec(String name, String description, String cluster, String namespaceTemplate,
+public record EnvironmentSpec(String name, @Nullable String description, String cluster, String namespaceTemplate,
                               boolean createNamespace, boolean protectedEnvironment, @Nullable String prometheusUrl,
                               @Nullable TrafficRouting routing) {
 
