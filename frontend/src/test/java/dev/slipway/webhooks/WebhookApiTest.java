@@ -160,6 +160,25 @@ class WebhookApiTest {
     }
 
     @Test
+    void refs_are_answered_and_recorded_exactly_as_pushed() throws Exception {
+        HttpResponse<String> tag = github("push", UUID.randomUUID().toString(), pushOf(repository, "refs/tags/v1.0.0"),
+                secret);
+        HttpResponse<String> notes = github("push", UUID.randomUUID().toString(), pushOf(repository, "refs/notes/commits"),
+                secret);
+        HttpResponse<String> branch = github("push", UUID.randomUUID().toString(), push(repository, "release/2026-Q4"),
+                secret);
+
+        assertThat(tag.body()).contains("Tag refs/tags/v1.0.0 is not built; " + app + " builds pushes to its branch main.")
+                .doesNotContain("Refs/");
+        assertThat(notes.body()).contains("Ref refs/notes/commits is not built");
+        assertThat(branch.body()).contains("Branch release/2026-Q4 is not built");
+        assertThat(webhooks.info(maintainer, app).deliveries()).extracting(DeliveryView::ref)
+                .containsExactly("refs/heads/release/2026-Q4", "refs/notes/commits", "refs/tags/v1.0.0");
+        assertThat(webhooks.info(maintainer, app).deliveries()).extracting(DeliveryView::reason)
+                .noneMatch(reason -> reason.contains("Refs/"));
+    }
+
+    @Test
     void gitlab_is_verified_by_its_token_and_gitea_by_its_signature() throws Exception {
         String gitlabBody = """
                 {"ref":"refs/heads/main","checkout_sha":"%s","project":{"git_http_url":"%s"}}""".formatted(COMMIT, repository);
@@ -195,9 +214,13 @@ class WebhookApiTest {
     }
 
     private static String push(String repositoryUrl, String branch) {
+        return pushOf(repositoryUrl, "refs/heads/" + branch);
+    }
+
+    private static String pushOf(String repositoryUrl, String ref) {
         return """
-                {"ref":"refs/heads/%s","after":"%s","repository":{"clone_url":"%s"},
-                 "head_commit":{"message":"Change the menu"}}""".formatted(branch, COMMIT, repositoryUrl);
+                {"ref":"%s","after":"%s","repository":{"clone_url":"%s"},
+                 "head_commit":{"message":"Change the menu"}}""".formatted(ref, COMMIT, repositoryUrl);
     }
 
     private HttpResponse<String> github(String event, String delivery, String body, String key) throws Exception {

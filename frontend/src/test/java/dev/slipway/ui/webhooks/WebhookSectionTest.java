@@ -67,7 +67,7 @@ class WebhookSectionTest extends SpringBrowserlessTest {
         String secret = $(TextField.class).withLabel("Secret").single().getValue();
         assertThat(secret).startsWith("whsec_");
         test($(Button.class).withText("Done").single()).click();
-        webhooks.receive(dev.slipway.webhooks.WebhookProvider.GITHUB, app, name -> null,
+        webhooks.receive(dev.slipway.webhooks.WebhookProvider.GITHUB, app, new org.springframework.http.HttpHeaders(),
                 "{}".getBytes(StandardCharsets.UTF_8));
         navigate("apps/" + app, AppDetailView.class);
         assertThat($(Paragraph.class).withTextContaining("A secret is set (by " + maintainer.username()).exists()).isTrue();
