@@ -18,8 +18,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class WebhookStore {
 
-    /** The condition of the unique index {@code webhook_deliveries_once} (V6), which ON CONFLICT must repeat. */
-    private static final String ONCE = "(provider, delivery_id) where delivery_id is not null"
+    /** The condition of the unique index {@code webhook_deliveries_once} (V21), which ON CONFLICT must repeat. */
+    private static final String ONCE = "(app_id, provider, delivery_id) where delivery_id is not null"
             + " and outcome not in ('REFUSED', 'DUPLICATE')";
 
     /** A verified push to the app's branch, stored before its build is queued. */

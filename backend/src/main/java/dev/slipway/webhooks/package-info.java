@@ -5,7 +5,7 @@
  * event header, not the body, says what the delivery is: pushes are read and may build, everything else
  * is recorded as ignored. Every delivery is stored with its outcome and, for a bounded number, its
  * request (secrets redacted), which the team reads and may have processed again; a delivery id is built
- * once.
+ * once per app.
  */
 @NullMarked
 package dev.slipway.webhooks;

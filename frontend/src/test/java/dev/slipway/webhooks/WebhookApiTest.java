@@ -145,6 +145,26 @@ class WebhookApiTest {
     }
 
     @Test
+    void two_apps_built_from_one_repository_each_take_the_delivery_github_sends_both_with_one_id() throws Exception {
+        // GitHub's X-GitHub-Delivery names the event: every hook the push triggers gets the same one
+        String team = fixtures.team();
+        String worker = Fixtures.unique("worker");
+        apps.create(fixtures.bootstrapAdmin(), Fixtures.gitApp(team, worker, repository));
+        Actor workerMaintainer = fixtures.member(team, TeamRole.MAINTAINER);
+        String workerSecret = webhooks.rotateSecret(workerMaintainer, worker);
+        String delivery = UUID.randomUUID().toString();
+        String body = push(repository, "main");
+
+        HttpResponse<String> toApp = github("push", delivery, body, secret);
+        HttpResponse<String> toWorker = send("github", "push", delivery, body, sign(body, workerSecret), worker);
+
+        assertThat(toApp.body()).contains("NOT_BUILT");
+        assertThat(toWorker.body()).contains("NOT_BUILT").doesNotContain("DUPLICATE");
+        assertThat(webhooks.info(workerMaintainer, worker).deliveries()).extracting(DeliveryView::outcome)
+                .containsExactly(DeliveryOutcome.NOT_BUILT);
+    }
+
+    @Test
     void another_repository_another_branch_and_a_ping_are_answered_and_recorded_as_such() throws Exception {
         HttpResponse<String> stranger = github("push", UUID.randomUUID().toString(),
                 push("https://git.example.com/other/thing.git", "main"), secret);

@@ -17,3 +17,10 @@ alter table webhook_deliveries add column redelivery_of bigint references webhoo
 alter table webhook_deliveries add column redelivered_by varchar(40);
 -- The rows that still keep a request, which the pruning after each delivery walks.
 create index webhook_deliveries_kept on webhook_deliveries (app_id, id desc) where request_headers is not null;
+-- A delivery id is once per app, not once per provider: GitHub's X-GitHub-Delivery and GitLab's
+-- X-Gitlab-Event-UUID name the event and are the same in the delivery of every hook that event triggers,
+-- so two apps built from one repository (a monorepo) got the same id and the second was taken for a
+-- repeat of the first and never built.
+drop index webhook_deliveries_once;
+create unique index webhook_deliveries_once on webhook_deliveries (app_id, provider, delivery_id)
+    where delivery_id is not null and outcome not in ('REFUSED', 'DUPLICATE');
