@@ -7,9 +7,6 @@ import dev.slipway.webhooks.WebhookService.Receipt;
 import java.time.Instant;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,17 +20,18 @@ import org.springframework.stereotype.Component;
 @Component
 class DeliveryHandling {
 
-    private static final Logger logger = LoggerFactory.getLogger(DeliveryHandling.class);
     private static final String UNKNOWN_EVENT = "unknown";
 
     private final WebhookStore store;
     private final BuildService builds;
     private final PendingPushes pending;
+    private final OldRequests oldRequests;
 
-    DeliveryHandling(WebhookStore store, BuildService builds, PendingPushes pending) {
+    DeliveryHandling(WebhookStore store, BuildService builds, PendingPushes pending, OldRequests oldRequests) {
         this.store = store;
         this.builds = builds;
         this.pending = pending;
+        this.oldRequests = oldRequests;
     }
 
     /** A delivery as it arrives from the provider; nothing is stored until it is answered. */
@@ -165,12 +163,7 @@ class DeliveryHandling {
             Optional<Long> id = DeliveryHandling.this.store.storeOnce(stored, pushed == null ? null : first(pushed),
                     pushed == null ? null : pushed.ref(), pushed == null ? null : pushed.commit(), outcome, why);
             if (id.isPresent()) {
-                try {
-                    DeliveryHandling.this.store.forgetOldRequests(app.id());
-                } catch (DataAccessException e) {
-                    // the delivery is stored and its answer stands; the next delivery prunes what this one left
-                    logger.warn("Old webhook requests of app {} could not be dropped", app.name(), e);
-                }
+                oldRequests.received(app.id());
             }
             return id;
         }

@@ -93,7 +93,8 @@ class WebhookStore {
      * {@value #KEPT_REQUESTS} refused ones keep their headers. Refused deliveries are counted apart, so
      * strangers sending junk cannot push the team's verified deliveries out. Fifty is what the app's page
      * lists; ten megabytes per app keeps a thousand apps' deliveries under ten gigabytes at the very worst.
-     * Rows another delivery is pruning at the same moment are skipped, not waited for.
+     * Rows another replica is pruning at the same moment are skipped, not waited for. Run by
+     * {@link OldRequests} in the background, never while a provider waits.
      */
     void forgetOldRequests(long appId) {
         jdbc.sql("""
