@@ -18,6 +18,8 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -55,9 +57,21 @@ class PendingPushes implements SmartLifecycle {
         this.transactions = new TransactionTemplate(transactionManager);
     }
 
-    /** A push was stored as pending; settle it now rather than at the next poll. */
+    /**
+     * A push was stored as pending; settle it now rather than at the next poll. Inside a transaction (a
+     * redelivery) only once it commits, or the worker would look before the row can be seen.
+     */
     void wake() {
-        wake.release();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    wake.release();
+                }
+            });
+        } else {
+            wake.release();
+        }
     }
 
     @Override

@@ -17,6 +17,7 @@ record PushEvent(List<String> repositoryUrls, String ref, @Nullable String commi
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     static final String BRANCH_PREFIX = "refs/heads/";
+    private static final String TAG_PREFIX = "refs/tags/";
     private static final String DELETED = "0000000000000000000000000000000000000000";
 
     /** Parses a verified body; empty when it is not a push this can read. */
@@ -47,6 +48,11 @@ record PushEvent(List<String> repositoryUrls, String ref, @Nullable String commi
     /** The branch pushed to; empty for tags and other refs. */
     Optional<String> branch() {
         return ref.startsWith(BRANCH_PREFIX) ? Optional.of(ref.substring(BRANCH_PREFIX.length())) : Optional.empty();
+    }
+
+    /** Whether a tag was pushed (GitHub's and Gitea's push event, GitLab's Tag Push Hook). */
+    boolean tag() {
+        return ref.startsWith(TAG_PREFIX);
     }
 
     boolean deletesTheBranch() {

@@ -7,16 +7,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /hooks/{github|gitlab|gitea}/{app}}: the body is read raw (the signature covers its exact
- * bytes) and never beyond {@link WebhookService#MAX_BODY_BYTES}.
+ * {@code POST /hooks/{github|gitlab|gitea}/{app}}: the body is read raw, JSON or form alike (the signature
+ * covers its exact bytes), and never beyond {@link WebhookService#MAX_BODY_BYTES}.
  */
 @RestController
 class WebhookController {
@@ -31,7 +33,8 @@ class WebhookController {
 
     @PostMapping("/hooks/{provider}/{app}")
     ResponseEntity<Map<String, Object>> receive(@PathVariable String provider, @PathVariable String app,
-                                                HttpServletRequest request, HttpServletResponse response)
+                                                @RequestHeader HttpHeaders headers, HttpServletRequest request,
+                                                HttpServletResponse response)
             throws IOException {
         WebhookProvider kind = WebhookProvider.byPath(provider).orElse(null);
         if (kind == null) {
@@ -54,7 +57,7 @@ class WebhookController {
                     "The body is larger than " + WebhookService.MAX_BODY_BYTES + " bytes, the most Slipway takes.");
             return null;
         }
-        WebhookService.Receipt receipt = webhooks.receive(kind, app, request::getHeader, body);
+        WebhookService.Receipt receipt = webhooks.receive(kind, app, headers, body);
         if (receipt.status() == HttpStatus.UNAUTHORIZED.value()) {
             problems.write(response, HttpStatus.UNAUTHORIZED, "bad-signature", "Delivery refused", receipt.message());
             return null;
@@ -62,6 +65,7 @@ class WebhookController {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("outcome", receipt.outcome().name());
         answer.put("message", receipt.message());
+        answer.put("delivery", receipt.delivery());
         if (receipt.build() != null) {
             answer.put("build", receipt.build());
         }

@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One row per delivery, whatever became of it; read here, written by {@link WebhookStore}. Only a
- * pending push changes, once, when its build is queued.
+ * pending push changes, once, when its build is queued. The kept request (headers and body) is not mapped:
+ * lists never load it, and {@link WebhookStore#request} reads it for the one delivery shown.
  */
 @Entity
 @Table(name = "webhook_deliveries")
@@ -58,11 +59,52 @@ class WebhookDelivery {
     @Column(name = "received_at", nullable = false, updatable = false)
     private Instant receivedAt;
 
+    @Column(name = "body_size", updatable = false)
+    private @Nullable Integer bodySize;
+
+    @Column(name = "redelivery_of", updatable = false)
+    private @Nullable Long redeliveryOf;
+
+    @Column(name = "redelivered_by", updatable = false)
+    private @Nullable String redeliveredBy;
+
     protected WebhookDelivery() {
     }
 
     DeliveryView toView() {
         return new DeliveryView(id, provider, deliveryId, event, repository, ref, commit, outcome, reason, buildNumber,
-                receivedAt);
+                receivedAt, redeliveryOf, redeliveredBy);
+    }
+
+    long id() {
+        return id;
+    }
+
+    long appId() {
+        return appId;
+    }
+
+    WebhookProvider provider() {
+        return provider;
+    }
+
+    String event() {
+        return event;
+    }
+
+    DeliveryOutcome outcome() {
+        return outcome;
+    }
+
+    String reason() {
+        return reason;
+    }
+
+    Instant receivedAt() {
+        return receivedAt;
+    }
+
+    @Nullable Integer bodySize() {
+        return bodySize;
     }
 }

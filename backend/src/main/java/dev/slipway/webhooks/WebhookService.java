@@ -4,28 +4,34 @@ import dev.slipway.apps.AppRef;
 import dev.slipway.apps.AppService;
 import dev.slipway.apps.GitTarget;
 import dev.slipway.audit.AuditLog;
-import dev.slipway.builds.BuildService;
 import dev.slipway.encryption.Envelopes;
 import dev.slipway.shared.Actor;
+import dev.slipway.shared.ConflictException;
 import dev.slipway.shared.NotFoundException;
 import dev.slipway.teams.TeamAccess;
 import dev.slipway.teams.TeamRole;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Webhook secrets per app, and the deliveries: verified first, then read, stored with their outcome,
- * and turned into a build when they are a push to the app's branch.
+ * Webhook secrets per app, and the deliveries: verified first, then read, stored with their outcome and
+ * request, turned into a build when they are a push to the app's branch, and processed again on request.
  */
 @Service
 public class WebhookService {
@@ -39,19 +45,21 @@ public class WebhookService {
     /**
      * The answer to a delivery: HTTP status, outcome and a sentence a developer looking at the provider's
      * delivery log can act on.
+     *
+     * @param delivery the id of the row that records it
      */
-    public record Receipt(int status, DeliveryOutcome outcome, String message, @Nullable Integer build) {
+    public record Receipt(int status, DeliveryOutcome outcome, String message, @Nullable Integer build,
+                          long delivery) {
     }
 
     private final AppWebhookRepository webhooks;
     private final WebhookDeliveryRepository deliveries;
     private final AppService apps;
     private final TeamAccess access;
-    private final BuildService builds;
     private final Envelopes envelopes;
     private final AuditLog audit;
     private final WebhookStore store;
-    private final PendingPushes pending;
+    private final DeliveryHandling handling;
     private final Clock clock;
     private final Map<UUID, String> openedSecrets = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -61,17 +69,16 @@ public class WebhookService {
     };
 
     WebhookService(AppWebhookRepository webhooks, WebhookDeliveryRepository deliveries, AppService apps,
-                   TeamAccess access, BuildService builds, Envelopes envelopes, AuditLog audit, WebhookStore store,
-                   PendingPushes pending, Clock clock) {
+                   TeamAccess access, Envelopes envelopes, AuditLog audit, WebhookStore store,
+                   DeliveryHandling handling, Clock clock) {
         this.webhooks = webhooks;
         this.deliveries = deliveries;
         this.apps = apps;
         this.access = access;
-        this.builds = builds;
         this.envelopes = envelopes;
         this.audit = audit;
         this.store = store;
-        this.pending = pending;
+        this.handling = handling;
         this.clock = clock;
     }
 
@@ -116,70 +123,129 @@ public class WebhookService {
 
     /**
      * Handles one delivery. Nothing in the body is read before the signature is checked; a refused
-     * delivery is stored with the reason and nothing else. A push to the app's branch is stored as
-     * pending and answered at once; {@link PendingPushes} queues its build a moment later, so the
-     * provider never waits on the build queue.
+     * delivery is stored with the reason and its headers, never its body. Then the event header decides:
+     * a push to the app's branch is stored as pending and answered at once ({@link PendingPushes} queues
+     * its build a moment later, so the provider never waits on the build queue); any other event is
+     * recorded as ignored.
      *
-     * @param header the request's headers by name
+     * @param headers the request's headers
+     * @param body    the raw body, form or JSON, as received
      * @throws NotFoundException when there is no such app
      */
-    public Receipt receive(WebhookProvider provider, String appName, Function<String, @Nullable String> header,
-                           byte[] body) {
+    public Receipt receive(WebhookProvider provider, String appName, HttpHeaders headers, byte[] body) {
         Instant now = clock.instant();
-        String event = Optional.ofNullable(header.apply(provider.eventHeader())).orElse("unknown");
-        String deliveryId = header.apply(provider.deliveryHeader());
         GitTarget target = apps.gitTargetByName(appName).orElseThrow(() -> new NotFoundException("There is no app '"
                 + appName + "'. The hook's URL ends with the app's name as Slipway shows it."));
-        Delivery delivery = new Delivery(target.app(), provider, deliveryId, event, now);
+        WebhookRequest request = new WebhookRequest(headers, body);
+        DeliveryHandling.Delivery delivery = handling.arrived(target.app(), provider, request, now);
         Optional<String> secret = secretOf(target.app().id());
         if (secret.isEmpty()) {
             return delivery.refuse("the app has no webhook secret; a maintainer generates one on the app's page and"
                     + " sets it in the provider's hook");
         }
-        Optional<String> forged = Signatures.problem(provider, header, body, secret.get());
+        Optional<String> forged = Signatures.problem(provider, request, secret.get());
         if (forged.isPresent()) {
             return delivery.refuse(forged.get());
         }
-        if (event.equalsIgnoreCase("ping")) {
-            return delivery.answer(200, null, DeliveryOutcome.PING, "hook works", "Slipway received the ping for "
-                    + target.app().name() + ".");
+        return handling.process(delivery, target, request);
+    }
+
+    /** The app's deliveries, newest first, a page at a time; VIEWERs may look. */
+    @Transactional(readOnly = true)
+    public Page<DeliveryView> deliveries(Actor actor, String appName, Pageable pageable) {
+        AppRef app = apps.resolve(actor, appName, TeamRole.VIEWER, "see the app");
+        return deliveries.findByAppIdOrderByIdDesc(app.id(), PageRequest.of(pageable.getPageNumber(),
+                pageable.getPageSize())).map(WebhookDelivery::toView);
+    }
+
+    /**
+     * One delivery with its request: headers (signatures and tokens redacted), body, outcome, and whether
+     * the user may redeliver it. VIEWERs may look.
+     *
+     * @throws NotFoundException when the app has no such delivery
+     */
+    @Transactional(readOnly = true)
+    public DeliveryDetail delivery(Actor actor, String appName, long id) {
+        AppRef app = apps.resolve(actor, appName, TeamRole.VIEWER, "see the app");
+        WebhookDelivery delivery = load(app, id);
+        Optional<WebhookStore.KeptRequest> kept = store.request(id);
+        byte @Nullable [] body = kept.map(WebhookStore.KeptRequest::body).orElse(null);
+        String document = null;
+        if (body != null) {
+            WebhookRequest request = new WebhookRequest(StoredRequests.headers(StoredRequests.fromJson(
+                    kept.get().headers())), body);
+            document = request.document().map(StoredRequests::pretty).orElse(null);
         }
-        Optional<PushEvent> push = PushEvent.parse(provider, body);
-        if (push.isEmpty()) {
-            return delivery.accept(null, DeliveryOutcome.IGNORED, "not a push event; Slipway builds on pushes only");
+        String missing = kept.isEmpty() ? "Slipway keeps the request of each app's newest " + WebhookStore.KEPT_REQUESTS
+                + " deliveries (and of its newest refused ones apart); this one's was dropped, or came before Slipway"
+                + " kept requests. Its outcome stays."
+                : body == null ? "The body of a refused delivery is not kept: nothing an unverified sender wrote is"
+                + " stored." : null;
+        Optional<String> blocked = redeliverBlockedBecause(app, delivery, kept);
+        boolean developer = access.roleOf(actor, app.teamId()).filter(r -> r.includes(TeamRole.DEVELOPER)).isPresent();
+        return new DeliveryDetail(delivery.toView(), kept.map(k -> StoredRequests.fromJson(k.headers())).orElse(List.of()),
+                body == null ? null : new String(body, StandardCharsets.UTF_8), document, delivery.bodySize(), missing,
+                developer && blocked.isEmpty(), blocked.orElse(null));
+    }
+
+    /**
+     * Processes a stored delivery again, as the provider's own "Redeliver" would: a new delivery that
+     * names the one it repeats and gets the outcome the delivery gets now (it may build). The role is the
+     * one that starts builds (DEVELOPER), since that is all a redelivery can lead to.
+     *
+     * <p>Only a delivery that passed verification with the app's current secret is processed again: its
+     * body is trusted because the provider signed it, and a refused one was sent by anyone. A redelivery
+     * reads nothing but what was stored, so a team member cannot make Slipway process a body of their
+     * own; what it can lead to (a build of a commit pushed to the app's branch) is what that member may
+     * start anyway, and each one is audited with its delivery and who asked.
+     *
+     * @throws ConflictException when the delivery was refused, its request is no longer kept, or the
+     *                           secret that verified it has been rotated since
+     */
+    @Transactional
+    public Redelivery redeliver(Actor actor, String appName, long id) {
+        AppRef app = apps.resolve(actor, appName, TeamRole.DEVELOPER, "redeliver webhook deliveries");
+        WebhookDelivery original = load(app, id);
+        Optional<WebhookStore.KeptRequest> kept = store.request(id);
+        redeliverBlockedBecause(app, original, kept).ifPresent(why -> {
+            throw new ConflictException(why);
+        });
+        GitTarget target = apps.gitTargetByName(app.name()).orElseThrow();
+        WebhookRequest request = new WebhookRequest(StoredRequests.headers(StoredRequests.fromJson(kept.get().headers())),
+                Objects.requireNonNull(kept.get().body()));
+        Receipt receipt = handling.process(handling.redelivery(app, original.provider(), request, clock.instant(), id,
+                actor.username()), target, request);
+        audit.record(actor, "webhook.redelivered", "app", app.name(), app.team(), Map.of("delivery", "#" + id,
+                "redelivery", "#" + receipt.delivery(), "outcome", receipt.outcome().name()));
+        DeliveryView made = deliveries.findById(receipt.delivery()).map(WebhookDelivery::toView).orElseThrow();
+        return new Redelivery(made, receipt.message());
+    }
+
+    /** Why nobody may redeliver this delivery, or empty when it can be. */
+    private Optional<String> redeliverBlockedBecause(AppRef app, WebhookDelivery delivery,
+                                                     Optional<WebhookStore.KeptRequest> kept) {
+        if (delivery.outcome() == DeliveryOutcome.REFUSED) {
+            return Optional.of("Delivery #" + delivery.id() + " was refused (" + delivery.reason() + "), so Slipway never"
+                    + " trusted its body and will not process it. Fix the secret in the provider's hook, then use the"
+                    + " provider's own Redeliver, which signs the delivery again.");
         }
-        PushEvent pushed = push.get();
-        if (target.repositoryUrl() == null || target.branch() == null) {
-            return delivery.accept(pushed, DeliveryOutcome.NO_MATCHING_APP, "no matching app: "
-                    + target.app().name() + " deploys images built elsewhere and has no repository to build");
+        if (kept.isEmpty() || kept.get().body() == null) {
+            return Optional.of("Slipway no longer keeps the request of delivery #" + delivery.id() + " (it keeps the"
+                    + " newest " + WebhookStore.KEPT_REQUESTS + " per app). Redeliver it from the provider's delivery"
+                    + " log instead, or push again.");
         }
-        if (!pushed.isFor(target.repositoryUrl())) {
-            return delivery.accept(pushed, DeliveryOutcome.NO_MATCHING_APP, "no matching app: the push is for "
-                    + String.join(" / ", pushed.repositoryUrls()) + ", but " + target.app().name() + " builds "
-                    + target.repositoryUrl());
+        Optional<AppWebhook> secret = webhooks.findById(app.id());
+        if (secret.isEmpty() || secret.get().createdAt().isAfter(delivery.receivedAt())) {
+            return Optional.of("Delivery #" + delivery.id() + " was verified with a webhook secret that has been"
+                    + " rotated since, so Slipway no longer vouches for it. Redeliver it from the provider, which signs"
+                    + " it with the current secret.");
         }
-        Optional<String> branch = pushed.branch();
-        if (branch.isEmpty() || pushed.deletesTheBranch() || !branch.get().equals(target.branch())) {
-            String why = branch.isEmpty() ? pushed.ref() + " is not a branch"
-                    : pushed.deletesTheBranch() ? "the branch was deleted"
-                    : "branch " + branch.get() + " is not built; " + target.app().name() + " builds " + target.branch();
-            return delivery.accept(pushed, DeliveryOutcome.IGNORED, why);
-        }
-        if (!String.valueOf(pushed.commit()).matches("[0-9a-f]{40}")) {
-            return delivery.accept(pushed, DeliveryOutcome.IGNORED, "commit " + pushed.commit() + " is not a SHA-1"
-                    + " commit id, which is what Slipway builds");
-        }
-        Optional<String> unavailable = builds.unavailableBecause();
-        if (unavailable.isPresent()) {
-            return delivery.accept(pushed, DeliveryOutcome.NOT_BUILT, unavailable.get());
-        }
-        Receipt receipt = delivery.answer(202, pushed, DeliveryOutcome.BUILD_PENDING, "build pending", "Push of "
-                + pushed.commit() + " to " + branch.get() + " received; Slipway queues its build in a moment. The app's"
-                + " webhook deliveries show the build's number.");
-        if (receipt.outcome() == DeliveryOutcome.BUILD_PENDING) {
-            pending.wake();
-        }
-        return receipt;
+        return Optional.empty();
+    }
+
+    private WebhookDelivery load(AppRef app, long id) {
+        return deliveries.findByIdAndAppId(id, app.id()).orElseThrow(() -> new NotFoundException(app.name()
+                + " has no webhook delivery #" + id + ". The app's webhook section lists its deliveries."));
     }
 
     private Optional<String> secretOf(long appId) {
@@ -204,51 +270,5 @@ public class WebhookService {
             openedSecrets.put(sealed, opened);
         }
         return opened;
-    }
-
-    /** One delivery being answered: each answer is stored once, or turns into a duplicate's. */
-    private final class Delivery {
-        private final AppRef app;
-        private final WebhookProvider provider;
-        private final @Nullable String id;
-        private final String event;
-        private final Instant receivedAt;
-
-        Delivery(AppRef app, WebhookProvider provider, @Nullable String id, String event, Instant receivedAt) {
-            this.app = app;
-            this.provider = provider;
-            this.id = id;
-            this.event = event;
-            this.receivedAt = receivedAt;
-        }
-
-        Receipt refuse(String why) {
-            // a refusal never counts as the delivery's one time (the unique index leaves it out), so a
-            // redelivery after the secret is fixed goes through
-            store(null, DeliveryOutcome.REFUSED, why);
-            return new Receipt(401, DeliveryOutcome.REFUSED, "Refused: " + why + ".", null);
-        }
-
-        Receipt accept(@Nullable PushEvent pushed, DeliveryOutcome outcome, String why) {
-            return answer(202, pushed, outcome, why, Character.toUpperCase(why.charAt(0)) + why.substring(1) + ".");
-        }
-
-        Receipt answer(int status, @Nullable PushEvent pushed, DeliveryOutcome outcome, String why, String message) {
-            if (store(pushed, outcome, why)) {
-                return new Receipt(status, outcome, message, null);
-            }
-            store(pushed, DeliveryOutcome.DUPLICATE, "delivery " + id + " was received before");
-            return new Receipt(202, DeliveryOutcome.DUPLICATE, "Delivery " + id + " was already received;"
-                    + " it is not processed again.", null);
-        }
-
-        private boolean store(@Nullable PushEvent pushed, DeliveryOutcome outcome, String why) {
-            return WebhookService.this.store.storeOnce(app.id(), provider, id, event, pushed == null ? null : first(pushed),
-                    pushed == null ? null : pushed.ref(), pushed == null ? null : pushed.commit(), outcome, why, receivedAt);
-        }
-    }
-
-    private static @Nullable String first(PushEvent pushed) {
-        return pushed.repositoryUrls().isEmpty() ? null : pushed.repositoryUrls().getFirst();
     }
 }

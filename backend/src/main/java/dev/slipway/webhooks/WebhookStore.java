@@ -18,8 +18,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class WebhookStore {
 
-    /** The condition of the unique index {@code webhook_deliveries_once} (V6), which ON CONFLICT must repeat. */
-    private static final String ONCE = "(provider, delivery_id) where delivery_id is not null"
+    /** The condition of the unique index {@code webhook_deliveries_once} (V21), which ON CONFLICT must repeat. */
+    private static final String ONCE = "(app_id, provider, delivery_id) where delivery_id is not null"
             + " and outcome not in ('REFUSED', 'DUPLICATE')";
 
     /** A verified push to the app's branch, stored before its build is queued. */
@@ -34,6 +34,11 @@ class WebhookStore {
     record Queued(String commit, int build) {
     }
 
+    /** How many deliveries of an app keep their request, verified and refused ones each: see {@link #forgetOldRequests}. */
+    static final int KEPT_REQUESTS = 50;
+    /** How many bytes of bodies the verified deliveries of one app keep together. */
+    static final int KEPT_BODY_BYTES = 10 * 1024 * 1024;
+
     private final JdbcClient jdbc;
 
     WebhookStore(JdbcClient jdbc) {
@@ -46,21 +51,73 @@ class WebhookStore {
     }
 
     /**
+     * A delivery as received, before its outcome is known.
+     *
+     * @param headers the request's headers as {@link StoredRequests#json} writes them (secrets redacted)
+     * @param body    the raw body; null when it is not to be kept (a refused delivery)
+     */
+    record NewDelivery(long appId, WebhookProvider provider, @Nullable String deliveryId, String event,
+                       Instant receivedAt, String headers, byte @Nullable [] body, int bodySize,
+                       @Nullable Long redeliveryOf, @Nullable String redeliveredBy) {
+    }
+
+    /** What is kept of a delivery's request: its headers, and its body when it was verified. */
+    record KeptRequest(String headers, byte @Nullable [] body) {
+    }
+
+    /**
      * Stores a delivery unless its id was stored before (refused deliveries aside).
      *
-     * @return false when the provider sent this delivery id before; nothing was stored
+     * @return the stored row's id; empty when the provider sent this delivery id before and nothing was stored
      */
-    boolean storeOnce(long appId, WebhookProvider provider, @Nullable String deliveryId, String event,
-                      @Nullable String repository, @Nullable String ref, @Nullable String commit,
-                      DeliveryOutcome outcome, String reason, Instant receivedAt) {
+    Optional<Long> storeOnce(NewDelivery delivery, @Nullable String repository, @Nullable String ref,
+                             @Nullable String commit, DeliveryOutcome outcome, String reason) {
         return jdbc.sql("insert into webhook_deliveries (app_id, provider, delivery_id, event, repository, ref,"
-                        + " commit_sha, outcome, reason, received_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " commit_sha, outcome, reason, received_at, request_headers, body, body_size, redelivery_of,"
+                        + " redelivered_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)"
                         + " on conflict " + ONCE + " do nothing returning id")
-                .params(appId, provider.name(), text(deliveryId, 100), String.valueOf(cut(event, 64)),
-                        text(repository, 2048), text(ref, 300),
+                .params(delivery.appId(), delivery.provider().name(), text(delivery.deliveryId(), 100),
+                        String.valueOf(cut(delivery.event(), 64)), text(repository, 2048), text(ref, 300),
                         text(commit != null && commit.matches("[0-9a-f]{40}") ? commit : null, 40),
-                        outcome.name(), String.valueOf(cut(reason, 1000)), Timestamp.from(receivedAt))
-                .query(Long.class).optional().isPresent();
+                        outcome.name(), String.valueOf(cut(reason, 1000)), Timestamp.from(delivery.receivedAt()),
+                        delivery.headers(), new SqlParameterValue(Types.BINARY, delivery.body()), delivery.bodySize(),
+                        new SqlParameterValue(Types.BIGINT, delivery.redeliveryOf()),
+                        text(delivery.redeliveredBy(), 40))
+                .query(Long.class).optional();
+    }
+
+    /**
+     * Drops the requests of the app's older deliveries, so what is kept stays bounded whatever is sent: the
+     * newest {@value #KEPT_REQUESTS} verified deliveries keep headers and body, up to {@value #KEPT_BODY_BYTES}
+     * bytes of bodies together (a push is a few kilobytes; the cap per body is 1 MB), and the newest
+     * {@value #KEPT_REQUESTS} refused ones keep their headers. Refused deliveries are counted apart, so
+     * strangers sending junk cannot push the team's verified deliveries out. Fifty is what the app's page
+     * lists; ten megabytes per app keeps a thousand apps' deliveries under ten gigabytes at the very worst.
+     * Rows another replica is pruning at the same moment are skipped, not waited for. Run by
+     * {@link OldRequests} in the background, never while a provider waits.
+     */
+    void forgetOldRequests(long appId) {
+        jdbc.sql("""
+                        update webhook_deliveries set request_headers = null, body = null where id in (
+                            select id from webhook_deliveries where id in (
+                                select id from (
+                                    select id, row_number() over kept as n,
+                                           sum(case when body is null then 0 else body_size end) over kept as bytes
+                                    from webhook_deliveries where app_id = ? and request_headers is not null
+                                    window kept as (partition by outcome = 'REFUSED' order by id desc)) ranked
+                                where n > ? or bytes > ?)
+                            for update skip locked)""")
+                .params(appId, KEPT_REQUESTS, KEPT_BODY_BYTES)
+                .update();
+    }
+
+    /** The kept request of a delivery; empty when it was dropped, or received before requests were kept. */
+    Optional<KeptRequest> request(long id) {
+        return jdbc.sql("select request_headers::text as headers, body from webhook_deliveries where id = ?"
+                        + " and request_headers is not null")
+                .param(id)
+                .query((row, n) -> new KeptRequest(row.getString("headers"), row.getBytes("body")))
+                .optional();
     }
 
     /** The newest pending push's id; 0 when none waits. */

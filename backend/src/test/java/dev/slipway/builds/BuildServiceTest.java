@@ -448,11 +448,12 @@ class BuildServiceTest {
     private WebhookService.Receipt signedPush(String secret, String commit, String deliveryId) throws Exception {
         byte[] body = ("{\"ref\":\"refs/heads/main\",\"after\":\"" + commit + "\",\"repository\":{\"clone_url\":\""
                 + origin.toUri() + "\"}}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        // delivery ids are once per provider across apps: the app's name keeps a rerun's from being duplicates
-        java.util.Map<String, String> headers = java.util.Map.of("X-GitHub-Event", "push", "X-GitHub-Delivery",
-                app + "/" + deliveryId,
-                "X-Hub-Signature-256", "sha256=" + java.util.HexFormat.of().formatHex(hmac(secret, body)));
-        return webhooks.receive(WebhookProvider.GITHUB, app, headers::get, body);
+        // delivery ids are once per app; the app's name in them keeps them apart in the log as well
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.add("X-GitHub-Event", "push");
+        headers.add("X-GitHub-Delivery", app + "/" + deliveryId);
+        headers.add("X-Hub-Signature-256", "sha256=" + java.util.HexFormat.of().formatHex(hmac(secret, body)));
+        return webhooks.receive(WebhookProvider.GITHUB, app, headers, body);
     }
 
     private static byte[] hmac(String secret, byte[] body) throws Exception {

@@ -28,4 +28,18 @@ class PushEventTest {
                 {"ref":"refs/tags/v1","after":"0000000000000000000000000000000000000000"}""".getBytes(StandardCharsets.UTF_8))
                 .orElseThrow().branch()).isEmpty();
     }
+
+    @Test
+    void a_gitlab_tag_push_is_a_tag_whose_ref_is_kept_as_pushed() {
+        String tagPush = dev.slipway.testing.WebhookPayloads.gitlabPush("https://gitlab.example.com/mike/diaspora.git",
+                "refs/tags/v1.0.0", "0000000000000000000000000000000000000000",
+                "82b3d5ae55f7080f1e6022629cdb57bfae7cccc7", true);
+
+        PushEvent pushed = PushEvent.parse(WebhookProvider.GITLAB, tagPush.getBytes(StandardCharsets.UTF_8)).orElseThrow();
+
+        assertThat(pushed.tag()).isTrue();
+        assertThat(pushed.branch()).isEmpty();
+        assertThat(pushed.ref()).isEqualTo("refs/tags/v1.0.0");
+        assertThat(pushed.isFor("git@gitlab.example.com:mike/diaspora.git")).isTrue();
+    }
 }

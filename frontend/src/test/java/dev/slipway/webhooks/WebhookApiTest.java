@@ -145,6 +145,26 @@ class WebhookApiTest {
     }
 
     @Test
+    void two_apps_built_from_one_repository_each_take_the_delivery_github_sends_both_with_one_id() throws Exception {
+        // GitHub's X-GitHub-Delivery names the event: every hook the push triggers gets the same one
+        String team = fixtures.team();
+        String worker = Fixtures.unique("worker");
+        apps.create(fixtures.bootstrapAdmin(), Fixtures.gitApp(team, worker, repository));
+        Actor workerMaintainer = fixtures.member(team, TeamRole.MAINTAINER);
+        String workerSecret = webhooks.rotateSecret(workerMaintainer, worker);
+        String delivery = UUID.randomUUID().toString();
+        String body = push(repository, "main");
+
+        HttpResponse<String> toApp = github("push", delivery, body, secret);
+        HttpResponse<String> toWorker = send("github", "push", delivery, body, sign(body, workerSecret), worker);
+
+        assertThat(toApp.body()).contains("NOT_BUILT");
+        assertThat(toWorker.body()).contains("NOT_BUILT").doesNotContain("DUPLICATE");
+        assertThat(webhooks.info(workerMaintainer, worker).deliveries()).extracting(DeliveryView::outcome)
+                .containsExactly(DeliveryOutcome.NOT_BUILT);
+    }
+
+    @Test
     void another_repository_another_branch_and_a_ping_are_answered_and_recorded_as_such() throws Exception {
         HttpResponse<String> stranger = github("push", UUID.randomUUID().toString(),
                 push("https://git.example.com/other/thing.git", "main"), secret);
@@ -157,6 +177,25 @@ class WebhookApiTest {
         assertThat(branch.body()).contains("Branch feature/x is not built");
         assertThat(ping.statusCode()).isEqualTo(200);
         assertThat(outcomes()).containsExactly(DeliveryOutcome.PING, DeliveryOutcome.IGNORED, DeliveryOutcome.NO_MATCHING_APP);
+    }
+
+    @Test
+    void refs_are_answered_and_recorded_exactly_as_pushed() throws Exception {
+        HttpResponse<String> tag = github("push", UUID.randomUUID().toString(), pushOf(repository, "refs/tags/v1.0.0"),
+                secret);
+        HttpResponse<String> notes = github("push", UUID.randomUUID().toString(), pushOf(repository, "refs/notes/commits"),
+                secret);
+        HttpResponse<String> branch = github("push", UUID.randomUUID().toString(), push(repository, "release/2026-Q4"),
+                secret);
+
+        assertThat(tag.body()).contains("Tag refs/tags/v1.0.0 is not built; " + app + " builds pushes to its branch main.")
+                .doesNotContain("Refs/");
+        assertThat(notes.body()).contains("Ref refs/notes/commits is not built");
+        assertThat(branch.body()).contains("Branch release/2026-Q4 is not built");
+        assertThat(webhooks.info(maintainer, app).deliveries()).extracting(DeliveryView::ref)
+                .containsExactly("refs/heads/release/2026-Q4", "refs/notes/commits", "refs/tags/v1.0.0");
+        assertThat(webhooks.info(maintainer, app).deliveries()).extracting(DeliveryView::reason)
+                .noneMatch(reason -> reason.contains("Refs/"));
     }
 
     @Test
@@ -195,9 +234,13 @@ class WebhookApiTest {
     }
 
     private static String push(String repositoryUrl, String branch) {
+        return pushOf(repositoryUrl, "refs/heads/" + branch);
+    }
+
+    private static String pushOf(String repositoryUrl, String ref) {
         return """
-                {"ref":"refs/heads/%s","after":"%s","repository":{"clone_url":"%s"},
-                 "head_commit":{"message":"Change the menu"}}""".formatted(branch, COMMIT, repositoryUrl);
+                {"ref":"%s","after":"%s","repository":{"clone_url":"%s"},
+                 "head_commit":{"message":"Change the menu"}}""".formatted(ref, COMMIT, repositoryUrl);
     }
 
     private HttpResponse<String> github(String event, String delivery, String body, String key) throws Exception {

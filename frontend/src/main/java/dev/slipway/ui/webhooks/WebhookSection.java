@@ -3,6 +3,7 @@ package dev.slipway.ui.webhooks;
 import com.vaadin.flow.component.badge.Badge;
 import com.vaadin.flow.component.badge.BadgeVariant;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
@@ -25,7 +26,8 @@ import dev.slipway.webhooks.WebhookService;
 
 /**
  * Where to point GitHub, GitLab or Gitea, the secret (generated here, shown once), and the recent
- * deliveries with what became of each, so a misconfigured hook is visible instead of silent.
+ * deliveries with what became of each, so a misconfigured hook is visible instead of silent; each opens
+ * with its request and can be redelivered from there.
  */
 public class WebhookSection extends VerticalLayout {
 
@@ -46,18 +48,28 @@ public class WebhookSection extends VerticalLayout {
         rotate.setIcon(VaadinIcon.KEY.create());
         rotate.addClickListener(e -> confirmRotate());
         deliveries.addColumn(d -> Formats.second(d.receivedAt())).setHeader("Received").setAutoWidth(true).setFlexGrow(0);
-        deliveries.addColumn(d -> d.provider().path() + " " + d.event()).setHeader("Event").setAutoWidth(true)
-                .setFlexGrow(0);
+        deliveries.addColumn(d -> d.provider().path() + " " + d.event()
+                        + (d.redeliveryOf() == null ? "" : " (redelivery of #" + d.redeliveryOf() + ")"))
+                .setHeader("Event").setAutoWidth(true).setFlexGrow(0);
         deliveries.addComponentColumn(d -> outcome(d.outcome())).setHeader("Outcome").setAutoWidth(true).setFlexGrow(0);
         deliveries.addColumn(d -> d.reason() + (d.commit() == null ? "" : " (" + d.commit().substring(0, 7) + ")"))
                 .setHeader("What happened").setFlexGrow(1);
+        deliveries.addComponentColumn(d -> {
+            Button details = new Button("Details", e -> new DeliveryDialog(webhooks, user, app, d.id(), this::refresh)
+                    .open());
+            details.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+            details.getElement().setAttribute("aria-label", "Details of delivery #" + d.id());
+            return details;
+        }).setKey("details").setAutoWidth(true).setFlexGrow(0);
+        deliveries.setId("webhook-deliveries");
         deliveries.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         deliveries.setAllRowsVisible(true);
         deliveries.setEmptyStateText("No deliveries yet. Push to the repository, or use the provider's \"test\" or"
                 + " \"redeliver\" button.");
         add(new H3("Webhook"), new Paragraph("Pushes to the app's branch start a build. In the repository's settings"
-                + " add a webhook with one of these URLs, content type application/json, the push event, and the"
-                + " secret below."), urls, secretState, rotate, deliveries);
+                + " add a webhook with one of these URLs, the push event (other events are recorded and ignored) and"
+                + " the secret below; GitHub and Gitea may send JSON or a form. Open a delivery to see what was sent"
+                + " and to redeliver it."), urls, secretState, rotate, deliveries);
         refresh();
     }
 
@@ -107,7 +119,7 @@ public class WebhookSection extends VerticalLayout {
         refresh();
     }
 
-    private static Badge outcome(DeliveryOutcome outcome) {
+    static Badge outcome(DeliveryOutcome outcome) {
         String text = outcome.name().charAt(0) + outcome.name().substring(1).toLowerCase().replace('_', ' ');
         Badge badge = switch (outcome) {
             case BUILD_QUEUED, PING -> Badges.of(text, BadgeVariant.SUCCESS);
