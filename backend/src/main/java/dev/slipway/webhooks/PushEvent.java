@@ -1,9 +1,10 @@
 package dev.slipway.webhooks;
 
+import dev.slipway.apps.RepositoryUrls;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import dev.slipway.apps.RepositoryUrls;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -19,8 +20,16 @@ record PushEvent(List<String> repositoryUrls, String ref, @Nullable String commi
     static final String BRANCH_PREFIX = "refs/heads/";
     private static final String TAG_PREFIX = "refs/tags/";
     private static final String DELETED = "0000000000000000000000000000000000000000";
+    /** SHA-1 or SHA-256 object ids, as git writes them. */
+    private static final Pattern COMMIT = Pattern.compile("[0-9a-f]{40}|[0-9a-f]{64}");
+    /** Refs and URLs longer than this are no real repository's. */
+    private static final int MAX_TEXT = 1024;
 
-    /** Parses a verified body; empty when it is not a push this can read. */
+    /**
+     * Parses a verified body; empty when it is not a push this can read. Verified is not trusted: a ref
+     * git could not hold (control characters, absurd length), a commit that is not a hex object id and
+     * values of the wrong JSON type make it unreadable rather than reach a build or the database.
+     */
     static Optional<PushEvent> parse(WebhookProvider provider, byte[] body) {
         JsonNode root;
         try {
@@ -28,7 +37,7 @@ record PushEvent(List<String> repositoryUrls, String ref, @Nullable String commi
         } catch (JacksonException e) {
             return Optional.empty();
         }
-        if (root == null || !root.isObject() || !root.hasNonNull("ref")) {
+        if (root == null || !root.isObject() || !root.path("ref").isString() || !validRef(root.get("ref").asString())) {
             return Optional.empty();
         }
         List<String> urls = new ArrayList<>();
@@ -36,13 +45,26 @@ record PushEvent(List<String> repositoryUrls, String ref, @Nullable String commi
         for (String field : provider == WebhookProvider.GITLAB
                 ? List.of("git_http_url", "git_ssh_url", "web_url", "http_url", "ssh_url")
                 : List.of("clone_url", "ssh_url", "html_url", "git_url")) {
-            if (repository.hasNonNull(field)) {
-                urls.add(repository.get(field).asString());
+            JsonNode url = repository.path(field);
+            if (url.isString() && url.asString().length() <= MAX_TEXT && !hasControl(url.asString())) {
+                urls.add(url.asString());
             }
         }
-        String after = root.hasNonNull("after") ? root.get("after").asString()
-                : root.hasNonNull("checkout_sha") ? root.get("checkout_sha").asString() : null;
-        return Optional.of(new PushEvent(urls, root.get("ref").asString(), after));
+        JsonNode after = root.path("after").isString() ? root.get("after") : root.path("checkout_sha");
+        String commit = after.isString() ? after.asString() : null;
+        if (commit != null && !COMMIT.matcher(commit).matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(new PushEvent(urls, root.get("ref").asString(), commit));
+    }
+
+    /** What git accepts as a ref name, roughly: no control characters, and not absurdly long. */
+    private static boolean validRef(String ref) {
+        return !ref.isBlank() && ref.length() <= MAX_TEXT && !hasControl(ref);
+    }
+
+    private static boolean hasControl(String text) {
+        return text.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
     }
 
     /** The branch pushed to; empty for tags and other refs. */
