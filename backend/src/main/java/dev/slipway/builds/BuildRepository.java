@@ -28,6 +28,13 @@ interface BuildRepository extends JpaRepository<Build, Long> {
 
     Optional<Build> findByAppIdAndNumber(long appId, int number);
 
+    /**
+     * The build's id without loading it: a command that then locks the row must not hold an older copy,
+     * which Hibernate refuses to reconcile with the locked one.
+     */
+    @Query("select b.id from Build b where b.appId = :appId and b.number = :number")
+    Optional<Long> findIdByAppIdAndNumber(long appId, int number);
+
     List<Build> findByStatus(BuildStatus status);
 
     /** Running builds whose runner stopped touching them: their Slipway instance is gone. */

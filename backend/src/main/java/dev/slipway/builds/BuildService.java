@@ -360,7 +360,9 @@ public class BuildService {
     @Transactional
     public BuildView cancel(Actor actor, String appName, int number) {
         AppRef app = apps.resolve(actor, appName, TeamRole.DEVELOPER, "cancel builds");
-        Build build = builds.lock(load(app, number).id()).orElseThrow();
+        // locked straight away: a copy loaded first could be older than the row the worker just updated
+        Build build = builds.findIdByAppIdAndNumber(app.id(), number).flatMap(builds::lock)
+                .orElseThrow(() -> new NotFoundException("There is no build #" + number + " of " + app.name() + "."));
         if (build.status().finished()) {
             throw new ConflictException("Build #" + number + " already ended (" + build.status().name().toLowerCase()
                     + "), so there is nothing to cancel.");
