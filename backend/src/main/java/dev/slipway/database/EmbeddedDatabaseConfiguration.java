@@ -11,6 +11,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -55,7 +56,9 @@ class EmbeddedDatabaseConfiguration {
         return new EmbeddedDatabase(dataDir, jdbcUrl(postgres));
     }
 
+    /** Pool settings come from {@code spring.datasource.hikari.*}, as they do for an external database. */
     @Bean(destroyMethod = "close")
+    @ConfigurationProperties("spring.datasource.hikari")
     HikariDataSource dataSource(EmbeddedPostgres postgres) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl(postgres));
