@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Slipway as a user runs it: {@code java -jar slipway-exec.jar} with the in-process database in a fresh
@@ -29,12 +30,14 @@ final class SlipwayServer implements AutoCloseable {
     private final int port;
     private final Duration startup;
     private final Path log;
+    private final Path dataDir;
 
-    private SlipwayServer(Process process, int port, Duration startup, Path log) {
+    private SlipwayServer(Process process, int port, Duration startup, Path log, Path dataDir) {
         this.process = process;
         this.port = port;
         this.startup = startup;
         this.log = log;
+        this.dataDir = dataDir;
     }
 
     static SlipwayServer start(String name, Path dataDir) {
@@ -68,11 +71,11 @@ final class SlipwayServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        SlipwayServer server = new SlipwayServer(process, port, Duration.ZERO, log);
+        SlipwayServer server = new SlipwayServer(process, port, Duration.ZERO, log, dataDir);
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
                 .failFast("Slipway exited; see " + log.toAbsolutePath(), () -> !process.isAlive())
                 .until(server::ready);
-        return new SlipwayServer(process, port, Duration.ofNanos(System.nanoTime() - started), log);
+        return new SlipwayServer(process, port, Duration.ofNanos(System.nanoTime() - started), log, dataDir);
     }
 
     String baseUrl() {
@@ -98,6 +101,21 @@ final class SlipwayServer implements AutoCloseable {
 
     Path log() {
         return log;
+    }
+
+    /**
+     * The in-process PostgreSQL's server and its backends, from the PID its postmaster.pid names; empty
+     * when it is not running.
+     */
+    List<Long> databaseProcesses() {
+        try {
+            Path pidFile = dataDir.resolve("postgres").resolve("postmaster.pid");
+            long pid = Long.parseLong(Files.readAllLines(pidFile).getFirst().strip());
+            return ProcessHandle.of(pid).map(postmaster -> Stream.concat(Stream.of(postmaster),
+                    postmaster.descendants()).map(ProcessHandle::pid).toList()).orElse(List.of());
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
     }
 
     private boolean ready() {
