@@ -26,8 +26,8 @@ public final class Context {
     private final Terminal terminal;
     private final Clock clock;
     private final Sleeper sleeper;
-    private final JsonMapper json;
-    private final ConfigFile configFile;
+    private JsonMapper json;
+    private ConfigFile configFile;
     private OutputFormat output = OutputFormat.table;
     private Credentials credentials;
     private SlipwayClient client;
@@ -37,8 +37,6 @@ public final class Context {
         this.terminal = terminal;
         this.clock = clock;
         this.sleeper = sleeper;
-        this.json = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-        this.configFile = new ConfigFile(ConfigFile.location(env, System.getProperty("user.home")), json);
     }
 
     /** The real process: its environment, stdin/stdout/stderr, the system clock and Thread.sleep. */
@@ -67,11 +65,18 @@ public final class Context {
         return sleeper;
     }
 
+    /** Made on first use: building a mapper loads hundreds of classes that --help and usage errors never need. */
     public JsonMapper json() {
+        if (json == null) {
+            json = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        }
         return json;
     }
 
     public ConfigFile configFile() {
+        if (configFile == null) {
+            configFile = new ConfigFile(ConfigFile.location(env, System.getProperty("user.home")), json());
+        }
         return configFile;
     }
 
@@ -86,11 +91,12 @@ public final class Context {
     /** The server and token to use, from SLIPWAY_URL/SLIPWAY_TOKEN or the stored login. */
     public Credentials credentials() {
         if (credentials == null) {
-            if (configFile.readableByOthers()) {
-                terminal.err().println("warning: " + configFile.path() + " can be read by other users; it holds your"
-                        + " token. Run: chmod 600 " + configFile.path());
+            ConfigFile file = configFile();
+            if (file.readableByOthers()) {
+                terminal.err().println("warning: " + file.path() + " can be read by other users; it holds your"
+                        + " token. Run: chmod 600 " + file.path());
             }
-            credentials = Credentials.resolve(env, configFile.read(), configFile.path().toString());
+            credentials = Credentials.resolve(env, file.read(), file.path().toString());
         }
         return credentials;
     }
@@ -99,7 +105,7 @@ public final class Context {
     public SlipwayClient client() {
         if (client == null) {
             Credentials c = credentials();
-            client = new SlipwayClient(c.url(), c.token(), json);
+            client = new SlipwayClient(c.url(), c.token(), json());
         }
         return client;
     }

@@ -2,6 +2,7 @@ package dev.slipway.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -211,6 +212,16 @@ class SlipwayTest {
 
         assertThat(code).isEqualTo(2);
         assertThat(terminal.stderr()).contains("stdin held no value for DB_PASSWORD");
+    }
+
+    @Test
+    void logout_deletes_even_a_login_file_that_cannot_be_read() throws Exception {
+        Path file = Files.createDirectories(config.resolve("slipway")).resolve("config.json");
+        Files.writeString(file, "{damaged");
+
+        assertThat(run("logout")).isZero();
+        assertThat(file).doesNotExist();
+        assertThat(terminal.stdout()).contains("Logged out");
     }
 
     private static void collect(CommandLine command, List<CommandLine> into) {

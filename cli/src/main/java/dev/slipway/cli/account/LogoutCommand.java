@@ -1,6 +1,7 @@
 package dev.slipway.cli.account;
 
 import dev.slipway.cli.ApiCommand;
+import dev.slipway.cli.CliException;
 import dev.slipway.cli.Context;
 import dev.slipway.cli.ExitCodes;
 import java.util.Optional;
@@ -18,7 +19,12 @@ public final class LogoutCommand extends ApiCommand {
 
     @Override
     protected int execute() {
-        Optional<ConfigFile.Login> stored = context.configFile().read();
+        Optional<ConfigFile.Login> stored;
+        try {
+            stored = context.configFile().read();
+        } catch (CliException damaged) {
+            stored = Optional.empty(); // a file that cannot be read is deleted all the same
+        }
         boolean deleted = context.configFile().delete();
         if (deleted) {
             progress().println("Logged out of " + stored.map(ConfigFile.Login::url).orElse("Slipway") + ": deleted "
