@@ -7,19 +7,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BuildE2ETest {
 
-    static final Path REGISTRY = Path.of("/usr/bin/docker-registry");
     static final LocatorAssertions.IsVisibleOptions BUILD = new LocatorAssertions.IsVisibleOptions().setTimeout(180_000);
     static final LocatorAssertions.IsVisibleOptions ROLLOUT = new LocatorAssertions.IsVisibleOptions().setTimeout(60_000);
 
@@ -45,28 +32,11 @@ class BuildE2ETest {
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(Files.isExecutable(REGISTRY), "needs Debian's docker-registry (.ci/run installs it)");
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Files.writeString(dir.resolve("registry.yml"), """
-                version: 0.1
-                storage:
-                  filesystem:
-                    rootdirectory: %s
-                http:
-                  addr: 127.0.0.1:%d
-                """.formatted(dir.resolve("registry-data"), port));
-        registry = new ProcessBuilder(REGISTRY.toString(), "serve", dir.resolve("registry.yml").toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("registry.log").toFile()).start();
-        awaitRegistry(port);
-        repository = sampleRepository();
-        slipway = SlipwayServer.start("build", dir.resolve("data"), Map.of(
-                "SLIPWAY_BUILD_REGISTRY", "127.0.0.1:" + port + "/slipway",
-                "SLIPWAY_BUILD_REGISTRY_INSECURE", "true",
-                // nothing can be pulled from the internet here, and the sandbox runs no containers anyway
-                "SLIPWAY_BUILD_BASE_IMAGE", "scratch"));
+        assumeTrue(BuildFixtures.available(), "needs Debian's docker-registry and git (.ci/run installs them)");
+        BuildFixtures.Registry started = BuildFixtures.startRegistry(dir);
+        registry = started.process();
+        repository = BuildFixtures.sampleRepository(dir, "menu");
+        slipway = SlipwayServer.start("build", dir.resolve("data"), started.slipwayEnvironment());
         browser = new BrowserSession();
     }
 
@@ -87,10 +57,7 @@ class BuildE2ETest {
     void a_build_streams_its_log_pushes_an_image_and_the_image_deploys_to_the_sandbox() {
         Page page = browser.newPage(slipway.baseUrl());
         Pages.signIn(page, "admin", SlipwayServer.ADMIN_PASSWORD);
-        // the repository is a path on this machine: an admin allows that on a machine of their own
-        page.navigate("/admin/settings");
-        page.getByText("Allow apps to build from paths on Slipway's own host").click();
-        Pages.button(page, "Save").click();
+        BuildFixtures.allowLocalRepositories(page);
         Pages.createTeam(page, slipway.baseUrl(), "kitchen");
         page.navigate("/apps");
         Pages.button(page, "New app").click();
@@ -121,55 +88,5 @@ class BuildE2ETest {
         assertThat(page.locator("[data-phase='SUCCEEDED']").first()).isVisible(ROLLOUT);
         assertThat(page.getByText("/slipway/kitchen/menu@sha256:").first()).isVisible();
         browser.screenshot(page, "22-built-image-running");
-    }
-
-    private static void awaitRegistry(int port) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        for (int i = 0; i < 100; i++) {
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v2/")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // starting
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("docker-registry did not start");
-    }
-
-    /** The backend's sample app, committed into a bare repository with the git command line. */
-    private static Path sampleRepository() throws Exception {
-        Path sample = Path.of("../backend/src/test/resources/sample-app").toAbsolutePath().normalize();
-        Path work = dir.resolve("work");
-        Path bare = dir.resolve("menu.git");
-        try (Stream<Path> files = Files.walk(sample)) {
-            for (Path source : files.sorted(Comparator.naturalOrder()).toList()) {
-                Path target = work.resolve(sample.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
-        }
-        work.resolve("mvnw").toFile().setExecutable(true);
-        git(dir, "init", "--bare", "-b", "main", bare.toString());
-        git(work, "init", "-b", "main");
-        git(work, "add", ".");
-        git(work, "-c", "user.name=Ana Builder", "-c", "user.email=ana@example.com", "commit", "-m", "sample app");
-        git(work, "push", bare.toString(), "main");
-        return bare;
-    }
-
-    private static void git(Path in, String... arguments) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of("git"));
-        command.addAll(List.of(arguments));
-        Process process = new ProcessBuilder(command).directory(in.toFile()).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IllegalStateException("git " + String.join(" ", arguments) + " failed: " + output);
-        }
     }
 }
