@@ -1,6 +1,7 @@
 package dev.slipway.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,6 +56,15 @@ class SlipwayTest {
             assertThat(spec.usageMessage().header()).as(spec.qualifiedName()).isNotEmpty();
             assertThat(spec.usageMessage().description()).as(spec.qualifiedName()).isNotEmpty();
             assertThat(spec.mixinStandardHelpOptions()).as(spec.qualifiedName() + " --help").isTrue();
+            // picocli formats help text with String.format: a lone % would print the raw text and a warning
+            for (String line : spec.usageMessage().description()) {
+                assertThat(catchThrowable(() -> String.format(line))).as(line).isNull();
+            }
+            for (ArgSpec arg : spec.args()) {
+                for (String line : arg.description()) {
+                    assertThat(catchThrowable(() -> String.format(line))).as(line).isNull();
+                }
+            }
         }
     }
 

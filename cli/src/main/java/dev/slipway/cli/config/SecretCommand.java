@@ -22,7 +22,7 @@ public final class SecretCommand {
         "Set the secret NAME of APP in ENV, in a new config version. The value is read from stdin when stdin is not a"
                 + " terminal (one trailing line break dropped), else asked for without echo; it is never an argument"
                 + " and never printed.",
-        "Example: printf %s \"$DB_PASSWORD\" | slipway secret set shop prod DB_PASSWORD"})
+        "Example: printf %%s \"$DB_PASSWORD\" | slipway secret set shop prod DB_PASSWORD"})
     static final class Set extends ApiCommand {
 
         @Mixin
