@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 public final class Text {
 
     /** Terminal escape sequences (CSI ... final byte, OSC ... BEL/ST, single ESC x). */
-    private static final Pattern ESCAPES = Pattern.compile("\u001B\\[[0-?]*[ -/]*[@-~]|\u001B][^\u0007\u001B]*(\u0007|\u001B\\\\)?|\u001B.?");
+    private static final Pattern ESCAPES = Pattern.compile(
+            "\u001B\\[[0-?]*[ -/]*[@-~]|\u001B][^\u0007\u001B]*(\u0007|\u001B\\\\)?|\u001B.?");
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 

@@ -109,7 +109,8 @@ public final class ConfigFile {
                 }
                 // ours alone, also when it existed with a looser mode (or the umask loosened it)
                 Files.setPosixFilePermissions(directory, DIRECTORY_MODE);
-                temporary = Files.createTempFile(directory, "config", ".tmp", PosixFilePermissions.asFileAttribute(FILE_MODE));
+                temporary = Files.createTempFile(directory, "config", ".tmp",
+                        PosixFilePermissions.asFileAttribute(FILE_MODE));
             } else {
                 Files.createDirectories(directory);
                 temporary = Files.createTempFile(directory, "config", ".tmp");

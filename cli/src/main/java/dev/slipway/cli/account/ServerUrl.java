@@ -23,8 +23,8 @@ public final class ServerUrl {
         try {
             uri = new URI(value);
         } catch (URISyntaxException e) {
-            throw CliException.usage("'" + url + "' is not a URL: " + e.getReason() + ". Write it like https://slipway.example.com"
-                    + " or http://localhost:8080");
+            throw CliException.usage("'" + url + "' is not a URL: " + e.getReason()
+                    + ". Write it like https://slipway.example.com or http://localhost:8080");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {

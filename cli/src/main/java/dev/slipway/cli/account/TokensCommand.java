@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tools.jackson.core.type.TypeReference;
 
-@Command(name = "tokens", header = "List your API tokens; create, revoke, revoke-all", description = "List your API tokens: name, scope, when each expires and was last used (never"
+@Command(name = "tokens", header = "List your API tokens; create, revoke, revoke-all",
+        description = "List your API tokens: name, scope, when each expires and was last used (never"
         + " the token itself).",
         subcommands = {TokensCommand.Create.class, TokensCommand.Revoke.class, TokensCommand.RevokeAll.class})
 public final class TokensCommand extends ApiCommand {
@@ -103,14 +104,16 @@ public final class TokensCommand extends ApiCommand {
             Api.CreatedToken created = response.read(Api.CreatedToken.class);
             out().println(created.secret());
             Api.Token t = created.token();
+            String expires = t.expiresAt() == null ? "never expires"
+                    : "expires " + Text.dateTime(t.expiresAt(), context.zone());
             err().println("Created token " + t.id() + " '" + t.name() + "' (" + (t.readOnly() ? "read-only" : "read-write")
-                    + ", " + (t.expiresAt() == null ? "never expires"
-                    : "expires " + Text.dateTime(t.expiresAt(), context.zone())) + "). Store it now: it is not shown again.");
+                    + ", " + expires + "). Store it now: it is not shown again.");
             return ExitCodes.OK;
         }
     }
 
-    @Command(name = "revoke", header = "Revoke one of your API tokens", description = "Revoke one of your tokens (its ID is in 'slipway tokens'); scripts using it"
+    @Command(name = "revoke", header = "Revoke one of your API tokens",
+            description = "Revoke one of your tokens (its ID is in 'slipway tokens'); scripts using it"
             + " are refused from their next call.")
     static final class Revoke extends ApiCommand {
 

@@ -7,7 +7,8 @@ import dev.slipway.cli.api.Api;
 import dev.slipway.cli.api.SlipwayClient;
 import picocli.CommandLine.Command;
 
-@Command(name = "whoami", header = "Show who the token belongs to", description = "Show who the token belongs to, on which Slipway, and where the token came from.")
+@Command(name = "whoami", header = "Show who the token belongs to",
+        description = "Show who the token belongs to, on which Slipway, and where the token came from.")
 public final class WhoamiCommand extends ApiCommand {
 
     WhoamiCommand(Context context) {

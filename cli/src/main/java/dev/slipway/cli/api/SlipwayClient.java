@@ -125,8 +125,9 @@ public final class SlipwayClient {
             request.header("Authorization", "Bearer " + token);
         }
         if (body != null) {
+            String text = json.writeValueAsString(body);
             request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body), StandardCharsets.UTF_8));
+                    .method(method, HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }

@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "build", header = "Builds: start [--wait], log [--follow]", mixinStandardHelpOptions = true, description = "Build an app from its git repository, and read"
+@Command(name = "build", header = "Builds: start [--wait], log [--follow]",
+        mixinStandardHelpOptions = true, description = "Build an app from its git repository, and read"
         + " a build's output.", subcommands = {BuildCommand.Start.class, BuildCommand.Log.class})
 public final class BuildCommand {
 

@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import tools.jackson.core.type.TypeReference;
 
-@Command(name = "builds", header = "List the builds of an app", description = "List the builds of APP, newest first: status, branch, commit, who or what"
+@Command(name = "builds", header = "List the builds of an app",
+        description = "List the builds of APP, newest first: status, branch, commit, who or what"
         + " started it and how long it took. 'slipway build log APP N' shows one's output.")
 public final class BuildsCommand extends ApiCommand {
 

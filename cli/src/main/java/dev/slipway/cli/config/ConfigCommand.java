@@ -20,7 +20,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "config", header = "Variables: get, set, unset, import a .env file", mixinStandardHelpOptions = true, description = {
+@Command(name = "config", header = "Variables: get, set, unset, import a .env file",
+        mixinStandardHelpOptions = true, description = {
     "Read and change the variables of an app in an environment. Every change makes a new config version; the next"
             + " deploy takes it, and a rollback brings back the version its release ran with.",
     "Secrets: 'slipway secret set'."},
@@ -53,7 +54,8 @@ public final class ConfigCommand {
         return ExitCodes.OK;
     }
 
-    @Command(name = "get", header = "Show variables and which secrets exist", description = "Show the config of APP in ENV: variables with their values; secrets by name"
+    @Command(name = "get", header = "Show variables and which secrets exist",
+            description = "Show the config of APP in ENV: variables with their values; secrets by name"
             + " and version only, never their values.")
     static final class Get extends ApiCommand {
 
@@ -130,7 +132,8 @@ public final class ConfigCommand {
         return variables;
     }
 
-    @Command(name = "unset", header = "Remove variables or secrets", description = "Remove variables (or secrets) of APP in ENV, all in one new config version.")
+    @Command(name = "unset", header = "Remove variables or secrets",
+            description = "Remove variables (or secrets) of APP in ENV, all in one new config version.")
     static final class Unset extends ApiCommand {
 
         @Mixin

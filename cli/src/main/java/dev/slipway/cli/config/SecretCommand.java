@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "secret", header = "Secrets: set (value from stdin, never printed)", mixinStandardHelpOptions = true, description = "Set secrets of an app in an environment."
+@Command(name = "secret", header = "Secrets: set (value from stdin, never printed)",
+        mixinStandardHelpOptions = true, description = "Set secrets of an app in an environment."
         + " Secret values are write-only: Slipway encrypts them and never shows them again.",
         subcommands = SecretCommand.Set.class)
 public final class SecretCommand {

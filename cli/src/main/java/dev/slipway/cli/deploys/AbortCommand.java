@@ -9,7 +9,8 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "abort", header = "Stop a rollout and put the stable release back", description = "Stop the rollout in flight of APP in ENV and put the stable release back at"
+@Command(name = "abort", header = "Stop a rollout and put the stable release back",
+        description = "Stop the rollout in flight of APP in ENV and put the stable release back at"
         + " once (all traffic to it). 'slipway rollout status APP ENV --watch' shows it go back.")
 public final class AbortCommand extends ApiCommand {
 

@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import tools.jackson.core.type.TypeReference;
 
-@Command(name = "releases", header = "List the releases of an app in an environment", description = "List the releases of APP in ENV, newest first: image, how each rollout"
+@Command(name = "releases", header = "List the releases of an app in an environment",
+        description = "List the releases of APP in ENV, newest first: image, how each rollout"
         + " ended, which one runs. The numbers are what 'slipway rollback --to' takes.")
 public final class ReleasesCommand extends ApiCommand {
 

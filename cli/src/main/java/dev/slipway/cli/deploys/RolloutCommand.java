@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "rollout", header = "Show a rollout: status [--watch]", mixinStandardHelpOptions = true, description = "Look at the rollouts of an app in an environment.",
+@Command(name = "rollout", header = "Show a rollout: status [--watch]",
+        mixinStandardHelpOptions = true, description = "Look at the rollouts of an app in an environment.",
         subcommands = RolloutCommand.Status.class)
 public final class RolloutCommand {
 

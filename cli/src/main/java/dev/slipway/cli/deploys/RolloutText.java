@@ -45,8 +45,9 @@ final class RolloutText {
                 Api.Canary canary = rollout.canary();
                 fields.add(field("Step", step(canary) + "   (steps: " + String.join(", ", canary.steps()) + ")"));
                 if (rollout.active()) {
-                    fields.add(field("Weight", canary.weight() + "%  (" + canary.canaryPods() + " canary " + pods(canary.canaryPods()) + ", "
-                            + canary.stablePods() + " stable: " + canary.actualWeight() + "% by pods)"));
+                    fields.add(field("Weight", canary.weight() + "%  (" + canary.canaryPods() + " canary "
+                            + pods(canary.canaryPods()) + ", " + canary.stablePods() + " stable: "
+                            + canary.actualWeight() + "% by pods)"));
                 }
             }
             if (rollout.blueGreen() != null) {
@@ -64,7 +65,8 @@ final class RolloutText {
         }
         StringBuilder out = new StringBuilder();
         int width = fields.stream().mapToInt(f -> f[0].length()).max().orElse(0) + 2;
-        fields.forEach(f -> out.append(f[0]).append(" ".repeat(width - f[0].length())).append(Text.clean(f[1])).append('\n'));
+        fields.forEach(f -> out.append(f[0]).append(" ".repeat(width - f[0].length())).append(Text.clean(f[1]))
+                .append('\n'));
         if (live != null && live.pods() != null && !live.pods().isEmpty()) {
             out.append("Pods:\n");
             Table pods = Table.of("NAME", "RELEASE", "PHASE", "READY", "RESTARTS", "WAITING");
@@ -91,7 +93,8 @@ final class RolloutText {
 
     private static String line(String time, String kind, String message) {
         String k = Text.clean(kind == null ? "" : kind);
-        return time + "  " + k + " ".repeat(Math.max(1, KIND_WIDTH - k.length())) + Text.clean(message == null ? "" : message);
+        return time + "  " + k + " ".repeat(Math.max(1, KIND_WIDTH - k.length()))
+                + Text.clean(message == null ? "" : message);
     }
 
     /**
