@@ -8,7 +8,6 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,21 +25,18 @@ class BuildE2ETest {
 
     @TempDir
     static Path dir;
-    static LocalRegistry registry;
+    static Process registry;
     static SlipwayServer slipway;
     static BrowserSession browser;
     static Path repository;
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(LocalRegistry.installed(), "needs Debian's docker-registry (.ci/run installs it)");
-        registry = LocalRegistry.start(dir.resolve("registry"));
-        repository = SampleRepository.create(dir, "menu");
-        slipway = SlipwayServer.start("build", dir.resolve("data"), Map.of(
-                "SLIPWAY_BUILD_REGISTRY", registry.address() + "/slipway",
-                "SLIPWAY_BUILD_REGISTRY_INSECURE", "true",
-                // nothing can be pulled from the internet here, and the sandbox runs no containers anyway
-                "SLIPWAY_BUILD_BASE_IMAGE", "scratch"));
+        assumeTrue(BuildFixtures.available(), "needs Debian's docker-registry and git (.ci/run installs them)");
+        BuildFixtures.Registry started = BuildFixtures.startRegistry(dir);
+        registry = started.process();
+        repository = BuildFixtures.sampleRepository(dir, "menu");
+        slipway = SlipwayServer.start("build", dir.resolve("data"), started.slipwayEnvironment());
         browser = new BrowserSession();
     }
 
@@ -53,7 +49,7 @@ class BuildE2ETest {
             slipway.close();
         }
         if (registry != null) {
-            registry.close();
+            registry.destroy();
         }
     }
 
@@ -61,10 +57,7 @@ class BuildE2ETest {
     void a_build_streams_its_log_pushes_an_image_and_the_image_deploys_to_the_sandbox() {
         Page page = browser.newPage(slipway.baseUrl());
         Pages.signIn(page, "admin", SlipwayServer.ADMIN_PASSWORD);
-        // the repository is a path on this machine: an admin allows that on a machine of their own
-        page.navigate("/admin/settings");
-        page.getByText("Allow apps to build from paths on Slipway's own host").click();
-        Pages.button(page, "Save").click();
+        BuildFixtures.allowLocalRepositories(page);
         Pages.createTeam(page, slipway.baseUrl(), "kitchen");
         page.navigate("/apps");
         Pages.button(page, "New app").click();

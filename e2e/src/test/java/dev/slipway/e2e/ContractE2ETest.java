@@ -50,20 +50,18 @@ class ContractE2ETest {
 
     @TempDir
     static Path dir;
-    static LocalRegistry registry;
+    static BuildFixtures.Registry registry;
     static Path repository;
     static SlipwayServer slipway;
     static String token;
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(LocalRegistry.installed(), "needs Debian's docker-registry (.ci/run installs it)");
-        registry = LocalRegistry.start(dir.resolve("registry"));
-        repository = SampleRepository.create(dir, "menu");
-        slipway = SlipwayServer.start("contract", dir.resolve("data"), Map.of(
-                "SLIPWAY_BUILD_REGISTRY", registry.address() + "/slipway",
-                "SLIPWAY_BUILD_REGISTRY_INSECURE", "true",
-                "SLIPWAY_BUILD_BASE_IMAGE", "scratch"));
+        assumeTrue(BuildFixtures.available(), "needs Debian's docker-registry and git (.ci/run installs them)");
+        registry = BuildFixtures.startRegistry(dir);
+        repository = BuildFixtures.sampleRepository(dir, "menu");
+        // what the README's first build section has a user set: the registry, plain HTTP, and scratch
+        slipway = SlipwayServer.start("contract", dir.resolve("data"), registry.slipwayEnvironment());
     }
 
     @AfterAll
@@ -72,7 +70,7 @@ class ContractE2ETest {
             slipway.close();
         }
         if (registry != null) {
-            registry.close();
+            registry.process().destroy();
         }
     }
 

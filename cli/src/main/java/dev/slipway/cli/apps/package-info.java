@@ -1,0 +1,2 @@
+/** Listing apps. */
+package dev.slipway.cli.apps;
