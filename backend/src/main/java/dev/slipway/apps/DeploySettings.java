@@ -1,8 +1,8 @@
 package dev.slipway.apps;
 
 import dev.slipway.shared.InputCheck;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -26,10 +26,20 @@ import org.jspecify.annotations.Nullable;
  * @param canarySteps             the canary's steps as {@link CanarySteps#parse} reads them; null for the
  *                                defaults. Only used by the canary strategy
  */
-public record DeploySettings(int replicas, String cpuRequest, String cpuLimit, String memoryRequest, String memoryLimit,
-                             String maxSurge, String maxUnavailable, int progressDeadlineSeconds,
-                             @Nullable Autoscaling autoscaling, DeployStrategy strategy, @Nullable String canarySteps,
-                             @Nullable BlueGreen blueGreen) {
+public record DeploySettings(
+        @Schema(minimum = "0", maximum = "100") int replicas,
+        @Schema(example = "100m") String cpuRequest,
+        @Schema(example = "500m") String cpuLimit,
+        @Schema(example = "256Mi") String memoryRequest,
+        @Schema(example = "512Mi") String memoryLimit,
+        @Schema(example = "25%") String maxSurge,
+        @Schema(example = "0") String maxUnavailable,
+        @Schema(minimum = "30", maximum = "3600") int progressDeadlineSeconds,
+        @Nullable Autoscaling autoscaling,
+        DeployStrategy strategy,
+        @Schema(description = "One step per line: setWeight N, pause [5m], analysis T..., background T...",
+                maxLength = MAX_STEPS_TEXT) @Nullable String canarySteps,
+        @Nullable BlueGreen blueGreen) {
 
     /**
      * How a blue-green rollout goes, after Argo Rollouts' blueGreen strategy.
@@ -43,9 +53,13 @@ public record DeploySettings(int replicas, String cpuRequest, String cpuLimit, S
      * @param postPromotionAnalysis metric templates the new release must pass after the switch; a failure
      *                              switches back at once
      */
-    public record BlueGreen(@Nullable Integer previewReplicas, boolean autoPromote, int autoPromoteDelaySeconds,
-                            int scaleDownDelaySeconds, @Nullable String prePromotionAnalysis,
-                            @Nullable String postPromotionAnalysis) {
+    public record BlueGreen(
+            @Schema(minimum = "1", maximum = "100") @Nullable Integer previewReplicas,
+            boolean autoPromote,
+            @Schema(minimum = "0", maximum = "86400") int autoPromoteDelaySeconds,
+            @Schema(minimum = "0", maximum = "86400") int scaleDownDelaySeconds,
+            @Schema(maxLength = 200) @Nullable String prePromotionAnalysis,
+            @Schema(maxLength = 200) @Nullable String postPromotionAnalysis) {
 
         /** Full-size preview, manual promotion, the old slot kept 30 s, no analysis. */
         public static BlueGreen defaults() {
@@ -80,7 +94,8 @@ public record DeploySettings(int replicas, String cpuRequest, String cpuLimit, S
     }
 
     /** Scale on CPU between {@code min} and {@code max} pods, aiming at {@code cpuPercent} of the request. */
-    public record Autoscaling(int min, int max, int cpuPercent) {
+    public record Autoscaling(@Schema(minimum = "1", maximum = "100") int min, @Schema(minimum = "1", maximum = "100") int max,
+                              @Schema(minimum = "10", maximum = "100") int cpuPercent) {
     }
 
     private static final Pattern CPU = Pattern.compile("(\\d+)m|(\\d+(?:\\.\\d{1,3})?)");

@@ -14,6 +14,7 @@ import dev.slipway.shared.Actor;
 import dev.slipway.registries.PushTarget;
 import dev.slipway.registries.RegistryService;
 import dev.slipway.shared.ConflictException;
+import dev.slipway.shared.InvalidInputException;
 import dev.slipway.shared.NotFoundException;
 import dev.slipway.shared.Text;
 import dev.slipway.shared.UnavailableException;
@@ -257,33 +258,44 @@ public class BuildService {
 
     /**
      * Sets the access token builds fetch a private repository with over https (a personal or project
-     * access token, a deploy token), or removes it when {@code token} is empty. MAINTAINERs only: the
-     * token reads the team's code. Write-only, like every secret.
+     * access token, a deploy token). MAINTAINERs only: the token reads the team's code. Write-only, like
+     * every secret. An empty token is refused rather than read as "remove": a blank field saved by
+     * mistake must not silently drop the token builds depend on ({@link #removeRepositoryToken} does that).
      */
     @Transactional
     public RepositoryAccess setRepositoryToken(Actor actor, String appName, @Nullable String token) {
         AppRef app = apps.resolve(actor, appName, TeamRole.MAINTAINER, "set the repository access token");
         String value = token == null ? "" : token.strip();
-        if (value.length() > 1000 || value.chars().anyMatch(Character::isWhitespace)) {
-            throw new dev.slipway.shared.InvalidInputException("token", "must be a single token of at most 1000"
+        if (value.isEmpty()) {
+            throw new InvalidInputException("token", "is empty: paste the access token the git provider issued (to"
+                    + " remove the stored one, use Remove access token, or DELETE .../repository-token)");
+        }
+        if (value.length() > 1000 || value.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+            throw new InvalidInputException("token", "must be a single token of at most 1000"
                     + " characters without spaces, as the git provider issued it");
         }
         java.util.Optional<RepositoryToken> existing = tokens.findById(app.id());
-        if (value.isEmpty()) {
-            existing.ifPresent(t -> {
-                tokens.delete(t);
-                tokens.flush();
-                envelopes.delete(t.tokenId());
-            });
-        } else if (existing.isPresent()) {
+        if (existing.isPresent()) {
             java.util.UUID old = existing.get().replace(envelopes.seal(value), actor.username(), clock.instant());
             tokens.flush();
             envelopes.delete(old);
         } else {
             tokens.save(new RepositoryToken(app.id(), envelopes.seal(value), actor.username(), clock.instant()));
         }
-        audit.record(actor, value.isEmpty() ? "app.repository-token-removed" : "app.repository-token-set", "app",
-                appName, app.team(), Map.of());
+        audit.record(actor, "app.repository-token-set", "app", appName, app.team(), Map.of());
+        return repositoryAccess(actor, appName);
+    }
+
+    /** Removes the app's repository access token; builds then fetch without one. Removing twice is harmless. */
+    @Transactional
+    public RepositoryAccess removeRepositoryToken(Actor actor, String appName) {
+        AppRef app = apps.resolve(actor, appName, TeamRole.MAINTAINER, "remove the repository access token");
+        tokens.findById(app.id()).ifPresent(t -> {
+            tokens.delete(t);
+            tokens.flush();
+            envelopes.delete(t.tokenId());
+            audit.record(actor, "app.repository-token-removed", "app", appName, app.team(), Map.of());
+        });
         return repositoryAccess(actor, appName);
     }
 

@@ -2,8 +2,8 @@ package dev.slipway.builds;
 
 import dev.slipway.security.SlipwayPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,7 +24,8 @@ class RepositoryAccessApiController {
         this.builds = builds;
     }
 
-    record TokenRequest(@Nullable String token) {
+    record TokenRequest(@Schema(description = "The access token the git provider issued; write-only", maxLength = 1000,
+            accessMode = Schema.AccessMode.WRITE_ONLY) String token) {
 
         @Override
         public String toString() {
@@ -46,7 +47,8 @@ class RepositoryAccessApiController {
     }
 
     @DeleteMapping
+    @Operation(summary = "Remove the access token (MAINTAINER); builds then fetch without one")
     RepositoryAccess remove(@AuthenticationPrincipal SlipwayPrincipal principal, @PathVariable String app) {
-        return builds.setRepositoryToken(principal.actor(), app, null);
+        return builds.removeRepositoryToken(principal.actor(), app);
     }
 }

@@ -3,6 +3,7 @@ package dev.slipway.config;
 import dev.slipway.security.SlipwayPrincipal;
 import dev.slipway.shared.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -27,7 +28,8 @@ class ConfigApiController {
     }
 
     /** A pasted .env file; {@code secrets} makes every line a secret. */
-    record ImportRequest(@Nullable String text, @Nullable Boolean secrets) {
+    record ImportRequest(@Schema(description = "The .env file's text", maxLength = 262144) @Nullable String text,
+                         @Nullable Boolean secrets) {
 
         @Override
         public String toString() {

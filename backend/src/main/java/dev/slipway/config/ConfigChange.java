@@ -1,5 +1,6 @@
 package dev.slipway.config;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -13,8 +14,14 @@ import org.jspecify.annotations.Nullable;
  * @param expectedVersion the version the change was made against; when given and the config has moved on
  *                        since, the change is refused instead of silently overwriting someone else's
  */
-public record ConfigChange(@Nullable Map<String, String> variables, @Nullable Map<String, String> secrets,
-                           @Nullable List<String> remove, @Nullable Integer expectedVersion) {
+public record ConfigChange(
+        @Schema(description = "Names (letters, digits, '_', at most 128) to values (at most 32 KB each)")
+        @Nullable Map<String, String> variables,
+        @Schema(description = "Write-only; as variables", accessMode = Schema.AccessMode.WRITE_ONLY)
+        @Nullable Map<String, String> secrets,
+        @Nullable List<String> remove,
+        @Schema(description = "Refuse the change unless the current version is this one", minimum = "1")
+        @Nullable Integer expectedVersion) {
 
     public static ConfigChange setVariable(String name, String value) {
         return new ConfigChange(Map.of(name, value), null, null, null);

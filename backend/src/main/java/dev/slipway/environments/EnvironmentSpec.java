@@ -1,5 +1,6 @@
 package dev.slipway.environments;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,9 +18,18 @@ import org.jspecify.annotations.Nullable;
  * @param routing              a traffic router that splits requests by exact weights; null for none, when
  *                             canaries split by the ratio of pods
  */
-public record EnvironmentSpec(String name, @Nullable String description, String cluster, String namespaceTemplate,
-                              boolean createNamespace, boolean protectedEnvironment, @Nullable String prometheusUrl,
-                              @Nullable TrafficRouting routing) {
+public record EnvironmentSpec(
+        @Schema(description = "A DNS label", maxLength = EnvironmentService.MAX_NAME_LENGTH,
+                pattern = "[a-z]([-a-z0-9]*[a-z0-9])?", example = "staging") String name,
+        @Schema(maxLength = 500) @Nullable String description,
+        @Schema(description = "The cluster's name") String cluster,
+        @Schema(description = "Placeholders {app}, {team}, {env}", maxLength = NamespaceRule.MAX_TEMPLATE_LENGTH,
+                example = "{app}-{env}") String namespaceTemplate,
+        boolean createNamespace,
+        boolean protectedEnvironment,
+        @Schema(description = "http(s) base URL without credentials", maxLength = EnvironmentService.MAX_PROMETHEUS_URL_LENGTH)
+        @Nullable String prometheusUrl,
+        @Nullable TrafficRouting routing) {
 
     /** An environment without a traffic router. */
     public EnvironmentSpec(String name, String description, String cluster, String namespaceTemplate,

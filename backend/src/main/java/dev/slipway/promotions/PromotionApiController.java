@@ -4,6 +4,7 @@ import dev.slipway.rollouts.DeployPreview;
 import dev.slipway.security.SlipwayPrincipal;
 import dev.slipway.shared.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -32,7 +33,7 @@ class PromotionApiController {
     record PromotionRequest(@Nullable String from, @Nullable String to) {
     }
 
-    record Decision(@Nullable String comment) {
+    record Decision(@Schema(maxLength = 1000) @Nullable String comment) {
     }
 
     @GetMapping

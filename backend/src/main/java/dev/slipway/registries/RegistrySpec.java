@@ -1,5 +1,6 @@
 package dev.slipway.registries;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,8 +11,13 @@ import org.jspecify.annotations.Nullable;
  * @param username the user to push as; empty for a registry without authentication
  * @param password write-only; null keeps the stored one on an update, empty removes it
  */
-public record RegistrySpec(String name, String address, boolean insecure, @Nullable String username,
-                           @Nullable String password) {
+public record RegistrySpec(
+        String name,
+        @Schema(description = "host[:port][/path], without a scheme", example = "registry.internal:5000/slipway")
+        String address,
+        boolean insecure,
+        @Schema(maxLength = 255) @Nullable String username,
+        @Schema(maxLength = 4096, accessMode = Schema.AccessMode.WRITE_ONLY) @Nullable String password) {
 
     @Override
     public String toString() {

@@ -3,6 +3,7 @@ package dev.slipway.rollouts;
 import dev.slipway.security.SlipwayPrincipal;
 import dev.slipway.shared.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -29,7 +30,7 @@ class DeployApiController {
     }
 
     /** The release to roll back to. */
-    record RollbackRequest(@Nullable Integer release) {
+    record RollbackRequest(@Schema(description = "The release number to roll out again", minimum = "1") @Nullable Integer release) {
     }
 
     @GetMapping

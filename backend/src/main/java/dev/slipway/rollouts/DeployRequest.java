@@ -1,6 +1,7 @@
 package dev.slipway.rollouts;
 
 import dev.slipway.sandbox.SandboxBehaviour;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,5 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param sandboxBehaviour on the sandbox only: how the simulated pods behave (HEALTHY when empty), so a
  *                         failing release and its automatic rollback can be watched
  */
-public record DeployRequest(@Nullable String image, @Nullable SandboxBehaviour sandboxBehaviour) {
+public record DeployRequest(
+        @Schema(description = "The image; the app's own when left out", maxLength = 512) @Nullable String image,
+        @Schema(description = "How the sandbox's pretend pods behave; HEALTHY when left out")
+        @Nullable SandboxBehaviour sandboxBehaviour) {
 }

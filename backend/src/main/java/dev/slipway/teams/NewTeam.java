@@ -1,5 +1,6 @@
 package dev.slipway.teams;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,5 +10,9 @@ import org.jspecify.annotations.Nullable;
  * @param displayName shown in the UI; the name when blank or left out
  * @param description free text; empty when left out
  */
-public record NewTeam(String name, @Nullable String displayName, @Nullable String description) {
+public record NewTeam(
+        @Schema(description = "A DNS label, fixed once created", maxLength = TeamService.MAX_NAME_LENGTH,
+                pattern = "[a-z]([-a-z0-9]*[a-z0-9])?", example = "payments") String name,
+        @Schema(maxLength = 100) @Nullable String displayName,
+        @Schema(maxLength = 500) @Nullable String description) {
 }

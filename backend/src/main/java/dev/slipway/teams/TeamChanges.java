@@ -1,5 +1,6 @@
 package dev.slipway.teams;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -7,5 +8,5 @@ import org.jspecify.annotations.Nullable;
  *
  * @param description free text; empty when left out
  */
-public record TeamChanges(String displayName, @Nullable String description) {
+public record TeamChanges(@Schema(maxLength = 100) String displayName, @Schema(maxLength = 500) @Nullable String description) {
 }

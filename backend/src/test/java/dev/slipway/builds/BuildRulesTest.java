@@ -79,7 +79,11 @@ class BuildRulesTest {
                 .isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> builds.setRepositoryToken(maintainer, app, "two words"))
                 .isInstanceOf(InvalidInputException.class);
-        assertThat(builds.setRepositoryToken(maintainer, app, "").hasToken()).isFalse();
+        assertThatThrownBy(() -> builds.setRepositoryToken(maintainer, app, " "))
+                .as("an empty token is refused, not read as a removal").isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("remove");
+        assertThat(builds.repositoryToken(fixtures.appId(app))).contains(token);
+        assertThat(builds.removeRepositoryToken(maintainer, app).hasToken()).isFalse();
         assertThat(builds.repositoryToken(fixtures.appId(app))).isEmpty();
     }
 

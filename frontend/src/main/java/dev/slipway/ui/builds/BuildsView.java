@@ -135,7 +135,7 @@ public class BuildsView extends VerticalLayout implements BeforeEnterObserver, H
             section.add(set);
             if (access.hasToken()) {
                 Button remove = new Button("Remove access token", e -> {
-                    builds.setRepositoryToken(user.actor(), app, null);
+                    builds.removeRepositoryToken(user.actor(), app);
                     Notifications.success("Builds now fetch without credentials.");
                     getUI().ifPresent(ui -> ui.navigate(BuildsView.class, parameters(app)));
                 });
