@@ -5,12 +5,14 @@ import dev.slipway.apps.AppSource;
 import dev.slipway.apps.AppView;
 import dev.slipway.apps.NewApp;
 import dev.slipway.environments.EnvironmentService;
+import dev.slipway.security.ApiTokenService;
 import dev.slipway.security.NewUser;
 import dev.slipway.security.UserService;
 import dev.slipway.shared.Actor;
 import dev.slipway.teams.NewTeam;
 import dev.slipway.teams.TeamRole;
 import dev.slipway.teams.TeamService;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.test.context.TestComponent;
 
@@ -28,12 +30,20 @@ public class Fixtures {
     private final TeamService teams;
     private final AppService apps;
     private final EnvironmentService environments;
+    private final ApiTokenService tokens;
 
-    Fixtures(UserService users, TeamService teams, AppService apps, EnvironmentService environments) {
+    Fixtures(UserService users, TeamService teams, AppService apps, EnvironmentService environments,
+             ApiTokenService tokens) {
         this.users = users;
         this.teams = teams;
         this.apps = apps;
         this.environments = environments;
+        this.tokens = tokens;
+    }
+
+    /** The REST API on {@code port} as {@code actor}, with a token of theirs that works for a day. */
+    public ApiClient api(Actor actor, int port) {
+        return new ApiClient(port, tokens.create(actor, unique("token"), Duration.ofDays(1)).secret());
     }
 
     public long appId(String app) {

@@ -2,14 +2,12 @@ package dev.slipway.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.slipway.security.ApiTokenService;
 import dev.slipway.shared.Actor;
 import dev.slipway.teams.TeamRole;
 import dev.slipway.testing.ApiClient;
 import dev.slipway.testing.ApiClient.Response;
 import dev.slipway.testing.Fixtures;
 import dev.slipway.ShippedApplicationTest;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -21,12 +19,10 @@ class ProgressiveApiTest {
     @LocalServerPort
     int port;
     @Autowired
-    ApiTokenService tokens;
-    @Autowired
     Fixtures fixtures;
 
     private ApiClient client(Actor actor) {
-        return new ApiClient(port, tokens.create(actor, Fixtures.unique("token"), Duration.ofDays(1)).secret());
+        return fixtures.api(actor, port);
     }
 
     @Test

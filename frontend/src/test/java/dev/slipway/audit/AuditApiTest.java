@@ -3,7 +3,6 @@ package dev.slipway.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slipway.ShippedApplicationTest;
-import dev.slipway.security.ApiTokenService;
 import dev.slipway.shared.Actor;
 import dev.slipway.testing.ApiClient;
 import dev.slipway.testing.ApiClient.Response;
@@ -25,14 +24,12 @@ class AuditApiTest {
     @LocalServerPort
     int port;
     @Autowired
-    ApiTokenService tokens;
-    @Autowired
     Fixtures fixtures;
     @Autowired
     TestClock clock;
 
     private ApiClient client(Actor actor) {
-        return new ApiClient(port, tokens.create(actor, Fixtures.unique("token"), Duration.ofDays(1)).secret());
+        return fixtures.api(actor, port);
     }
 
     private void createUser(ApiClient admin, String username) {

@@ -3,12 +3,10 @@ package dev.slipway.clusters;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slipway.ShippedApplicationTest;
-import dev.slipway.security.ApiTokenService;
 import dev.slipway.shared.Actor;
 import dev.slipway.testing.ApiClient;
 import dev.slipway.testing.ApiClient.Response;
 import dev.slipway.testing.Fixtures;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,8 +21,6 @@ class ClusterApiTest {
     @LocalServerPort
     int port;
     @Autowired
-    ApiTokenService tokens;
-    @Autowired
     Fixtures fixtures;
 
     ApiClient admin;
@@ -35,7 +31,7 @@ class ClusterApiTest {
     }
 
     private ApiClient client(Actor actor) {
-        return new ApiClient(port, tokens.create(actor, Fixtures.unique("token"), Duration.ofDays(1)).secret());
+        return fixtures.api(actor, port);
     }
 
     private Response register(String name, String apiUrl, String token) {

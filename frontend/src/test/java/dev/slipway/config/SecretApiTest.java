@@ -3,7 +3,6 @@ package dev.slipway.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.slipway.security.ApiTokenService;
 import dev.slipway.shared.Actor;
 import dev.slipway.teams.TeamRole;
 import dev.slipway.testing.ApiClient;
@@ -27,8 +26,6 @@ class SecretApiTest {
 
     @LocalServerPort
     int port;
-    @Autowired
-    ApiTokenService tokens;
     @Autowired
     Fixtures fixtures;
 
@@ -122,6 +119,6 @@ class SecretApiTest {
     }
 
     private ApiClient client(Actor actor) {
-        return new ApiClient(port, tokens.create(actor, Fixtures.unique("token"), Duration.ofDays(1)).secret());
+        return fixtures.api(actor, port);
     }
 }

@@ -16,7 +16,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -32,14 +31,12 @@ class AccountApiTest {
     @LocalServerPort
     int port;
     @Autowired
-    ApiTokenService tokens;
-    @Autowired
     Fixtures fixtures;
     @Autowired
     JdbcTemplate jdbc;
 
     private ApiClient withToken(Actor actor) {
-        return new ApiClient(port, tokens.create(actor, Fixtures.unique("token"), Duration.ofDays(1)).secret());
+        return fixtures.api(actor, port);
     }
 
     @Test

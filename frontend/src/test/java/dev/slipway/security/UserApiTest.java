@@ -7,7 +7,6 @@ import dev.slipway.shared.Actor;
 import dev.slipway.testing.ApiClient;
 import dev.slipway.testing.ApiClient.Response;
 import dev.slipway.testing.Fixtures;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,8 +24,6 @@ class UserApiTest {
     @LocalServerPort
     int port;
     @Autowired
-    ApiTokenService tokens;
-    @Autowired
     UserService users;
     @Autowired
     AuthenticationConfiguration authentication;
@@ -43,7 +40,7 @@ class UserApiTest {
     }
 
     private ApiClient client(Actor actor) {
-        return new ApiClient(port, tokens.create(actor, Fixtures.unique("token"), Duration.ofDays(1)).secret());
+        return fixtures.api(actor, port);
     }
 
     private Response create(String username, String password) {

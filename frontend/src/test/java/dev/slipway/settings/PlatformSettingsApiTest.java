@@ -3,12 +3,10 @@ package dev.slipway.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slipway.ShippedApplicationTest;
-import dev.slipway.security.ApiTokenService;
 import dev.slipway.shared.Actor;
 import dev.slipway.testing.ApiClient;
 import dev.slipway.testing.ApiClient.Response;
 import dev.slipway.testing.Fixtures;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,8 +19,6 @@ class PlatformSettingsApiTest {
     @LocalServerPort
     int port;
     @Autowired
-    ApiTokenService tokens;
-    @Autowired
     PlatformSettingsService settings;
     @Autowired
     Fixtures fixtures;
@@ -34,7 +30,7 @@ class PlatformSettingsApiTest {
     }
 
     private ApiClient client(Actor actor) {
-        return new ApiClient(port, tokens.create(actor, Fixtures.unique("token"), Duration.ofDays(1)).secret());
+        return fixtures.api(actor, port);
     }
 
     @Test

@@ -10,7 +10,6 @@ import dev.slipway.builds.BuildTrigger;
 import dev.slipway.builds.BuildView;
 import dev.slipway.registries.RegistryService;
 import dev.slipway.registries.RegistrySpec;
-import dev.slipway.security.ApiTokenService;
 import dev.slipway.shared.Actor;
 import dev.slipway.teams.TeamRole;
 import dev.slipway.testing.ApiClient;
@@ -56,8 +55,6 @@ class WebhookBuildApiTest {
     AppService apps;
     @Autowired
     RegistryService registries;
-    @Autowired
-    ApiTokenService tokens;
     @Autowired
     Fixtures fixtures;
     @Autowired
@@ -196,7 +193,7 @@ class WebhookBuildApiTest {
         HttpResponse<String> answer = send("github", WebhookPayloads.githubHeaders("push", UUID.randomUUID().toString(),
                 "application/json", body, secret), body);
         DeliveryView original = settled(deliveryOf(answer));
-        ApiClient api = new ApiClient(port, tokens.create(developer, Fixtures.unique("token"), Duration.ofDays(1)).secret());
+        ApiClient api = fixtures.api(developer, port);
 
         ApiClient.Response redelivered = api.post("/api/v1/apps/" + app + "/webhook/deliveries/" + original.id()
                 + "/redeliver", "");

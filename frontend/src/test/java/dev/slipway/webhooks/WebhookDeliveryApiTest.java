@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.slipway.ShippedApplicationTest;
 import dev.slipway.apps.AppService;
-import dev.slipway.security.ApiTokenService;
 import dev.slipway.shared.Actor;
 import dev.slipway.teams.TeamRole;
 import dev.slipway.testing.ApiClient;
@@ -43,8 +42,6 @@ class WebhookDeliveryApiTest {
     WebhookService webhooks;
     @Autowired
     AppService apps;
-    @Autowired
-    ApiTokenService tokens;
     @Autowired
     Fixtures fixtures;
 
@@ -179,7 +176,7 @@ class WebhookDeliveryApiTest {
     void another_teams_member_finds_no_such_delivery() throws Exception {
         long id = delivery(ping("{\"zen\":\"Half measures are as bad as nothing at all.\"}"));
         Actor stranger = fixtures.member(fixtures.team(), TeamRole.MAINTAINER);
-        ApiClient api = new ApiClient(port, tokens.create(stranger, Fixtures.unique("token"), Duration.ofDays(1)).secret());
+        ApiClient api = fixtures.api(stranger, port);
 
         assertThat(api.get(path(id)).status()).isEqualTo(404);
         assertThat(api.post(path(id) + "/redeliver", "").status()).isEqualTo(404);
@@ -213,7 +210,7 @@ class WebhookDeliveryApiTest {
 
     private ApiClient client(TeamRole role) {
         Actor actor = fixtures.member(team, role);
-        return new ApiClient(port, tokens.create(actor, Fixtures.unique("token"), Duration.ofDays(1)).secret());
+        return fixtures.api(actor, port);
     }
 
     private String path(long id) {
