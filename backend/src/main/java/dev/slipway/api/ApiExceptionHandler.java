@@ -19,6 +19,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -55,6 +56,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 "Parameter '" + e.getName() + "' has the value '" + value + "', which is not " + expected(e.getRequiredType())
                         + ".");
         return problem(problem);
+    }
+
+    /**
+     * A header value Spring Security's firewall refuses when MVC reads the headers (a control character
+     * that Tomcat let through): the client's fault, answered like the firewall's other refusals.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(RequestRejectedException e) {
+        return problem(Problems.of(HttpStatus.BAD_REQUEST, "rejected", "Request rejected",
+                "A header of the request holds characters Slipway refuses (control characters). Send plain header values."));
     }
 
     @ExceptionHandler(RequestBodyChecks.BodyTooLargeException.class)

@@ -27,6 +27,10 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             super.report(request, response, throwable);
             return;
         }
+        // as Tomcat's own report does: once only, so another error valve (Spring Boot adds one) writes nothing more
+        if (!response.setErrorReported()) {
+            return;
+        }
         HttpStatus status = HttpStatus.resolve(code);
         String title = status == null ? "Error" : status.getReasonPhrase();
         String json = "{\"type\":\"urn:slipway:problem:http-" + code + "\",\"title\":\"" + title + "\",\"status\":" + code

@@ -27,6 +27,11 @@ public class ProblemWriter {
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), problem);
+        try {
+            json.writeValue(response.getOutputStream(), problem);
+        } catch (IllegalStateException writerInUse) {
+            // a failed handler had already asked for the writer; the body goes through it then
+            response.getWriter().write(json.writeValueAsString(problem));
+        }
     }
 }

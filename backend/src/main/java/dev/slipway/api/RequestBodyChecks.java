@@ -12,6 +12,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
@@ -60,10 +61,19 @@ class RequestBodyChecks extends RequestBodyAdviceAdapter {
         if (tree == null || tree.isMissingNode()) {
             throw new InvalidInputException("body", "is empty; this endpoint takes a JSON object");
         }
+        RequestBody annotation = parameter.getParameterAnnotation(RequestBody.class);
+        if (tree.isNull() && annotation != null && !annotation.required()) {
+            // JSON null where the body is optional: the same as no body, as Jackson binds it
+            return buffered(input, body);
+        }
         List<FieldProblem> problems = JsonBodyRules.check(tree, parameter.getParameter().getAnnotatedType());
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
+        return buffered(input, body);
+    }
+
+    private static HttpInputMessage buffered(HttpInputMessage input, byte[] body) {
         return new HttpInputMessage() {
             @Override
             public InputStream getBody() {

@@ -110,6 +110,8 @@ public class ApiTokenService {
         if (!BOOTSTRAP_FORMAT.matcher(secret).matches()) {
             throw new IllegalArgumentException("not in Slipway's token format");
         }
+        // replicas starting together on an empty database read the same file: the lock makes them take turns
+        users.lock(userId);
         if (tokens.countByUserId(userId) > 0) {
             return false;
         }

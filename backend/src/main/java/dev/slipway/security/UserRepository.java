@@ -26,6 +26,11 @@ interface UserRepository extends JpaRepository<User, Long> {
     @Query("select u from User u where u.platformAdmin = true and u.enabled = true")
     List<User> lockActiveAdmins();
 
+    /** The user, locked until the transaction ends, so that two Slipway instances starting at once take turns. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select u from User u where u.id = :id")
+    Optional<User> lock(long id);
+
     /**
      * Enabled users whose username or display name contains {@code text} (already lowercased and
      * LIKE-escaped), for pickers such as "add a team member".

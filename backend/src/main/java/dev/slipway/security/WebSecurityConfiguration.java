@@ -1,6 +1,7 @@
 package dev.slipway.security;
 
 import dev.slipway.api.ProblemWriter;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -32,6 +33,8 @@ import org.springframework.security.web.csrf.CsrfException;
 @Configuration(proxyBeanMethods = false)
 class WebSecurityConfiguration {
 
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
     /**
      * The REST API. Scripts authenticate with an API token; a browser signed in to the UI may use its
      * session too (this chain reads the session but never creates one). CSRF protection applies to
@@ -55,7 +58,10 @@ class WebSecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .securityContext(context -> context.securityContextRepository(new HttpSessionSecurityContextRepository()))
                 .addFilterAfter(new SessionFreshnessFilter(users), SecurityContextHolderFilter.class)
-                .csrf(csrf -> csrf.ignoringRequestMatchers(ApiTokenFilter::hasBearerToken))
+                // Only a session can be ridden cross-site: a browser never sends a bearer token on its own, and a
+                // request with neither is refused as unauthenticated (checking CSRF for it would create a session).
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(request -> !SAFE_METHODS.contains(request.getMethod())
+                        && !ApiTokenFilter.hasBearerToken(request) && request.getSession(false) != null))
                 .addFilterBefore(new ApiTokenFilter(tokens, problems, strategies), UsernamePasswordAuthenticationFilter.class)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)

@@ -2,6 +2,7 @@ package dev.slipway.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.slipway.ShippedApplicationTest;
 import dev.slipway.security.ApiTokenService;
 import dev.slipway.security.UserService;
 import dev.slipway.shared.Actor;
@@ -9,7 +10,10 @@ import dev.slipway.teams.TeamRole;
 import dev.slipway.testing.ApiClient;
 import dev.slipway.testing.ApiClient.Response;
 import dev.slipway.testing.Fixtures;
-import dev.slipway.ShippedApplicationTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -204,5 +208,26 @@ class RestApiTest {
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void a_change_without_any_credentials_is_401_and_opens_no_session() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/v1/apps")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(response.headers().allValues("Set-Cookie")).as("a stranger's request costs no session").isEmpty();
+    }
+
+    @Test
+    void a_json_null_where_the_body_is_optional_counts_as_no_body() {
+        String app = fixtures.app(team).name();
+
+        Response response = asDeveloper.post("/api/v1/apps/" + app + "/builds", "null");
+
+        assertThat(response.status()).isBetween(400, 499);
+        assertThat(response.body()).doesNotContain("must be a JSON object");
     }
 }
